@@ -1,0 +1,81 @@
+// cgroups: the pids controller (R-ZOMB-5, K21) and memory limits with the OOM killer (R-STATUS-4).
+import type {Ctx} from './context.js';
+import {emit, label} from './context.js';
+import {forceKill} from './signal.js';
+import {tableValues} from './table.js';
+import type {Cgroup, Process} from './types.js';
+
+export type CgroupLimits = {pidsMax?: number; memoryMax?: number; oomGroup?: boolean};
+
+export function createCgroup(ctx: Ctx, path: string, parent: string, limits: CgroupLimits = {}): Cgroup {
+	const group: Cgroup = {
+		path,
+		parent,
+		pidsMax: limits.pidsMax,
+		pidsCurrent: 0,
+		memoryMax: limits.memoryMax,
+		memoryCurrent: 0,
+		oomGroup: limits.oomGroup ?? false,
+	};
+	ctx.k.cgroups[path] = group;
+	return group;
+}
+
+/** A cgroup and its ancestors, innermost first: limits apply at every level. */
+export function cgroupChain(ctx: Ctx, path: string): Cgroup[] {
+	const chain: Cgroup[] = [];
+	let current: Cgroup | undefined = ctx.k.cgroups[path];
+	while (current) {
+		chain.push(current);
+		current = current.parent === undefined ? undefined : ctx.k.cgroups[current.parent];
+	}
+	return chain;
+}
+
+/** The cgroup whose pids.max one more task would exceed, if any (R-ZOMB-5: zombies count). */
+export function pidsLimitHit(ctx: Ctx, path: string, tasks = 1): Cgroup | undefined {
+	return cgroupChain(ctx, path).find((g) => g.pidsMax !== undefined && g.pidsCurrent + tasks > g.pidsMax);
+}
+
+export function chargePids(ctx: Ctx, path: string, tasks: number): void {
+	for (const group of cgroupChain(ctx, path)) group.pidsCurrent += tasks;
+}
+
+export function chargeMemory(ctx: Ctx, p: Process, bytes: number): void {
+	p.rss += bytes;
+	ctx.k.memoryUsed += bytes;
+	for (const group of cgroupChain(ctx, p.cgroup)) group.memoryCurrent += bytes;
+	if (bytes <= 0) return;
+	const over = cgroupChain(ctx, p.cgroup).find(
+		(g) => g.memoryMax !== undefined && g.memoryCurrent > g.memoryMax,
+	);
+	if (over) oomKill(ctx, over, p);
+	else if (ctx.k.memoryUsed > ctx.k.memoryTotal) oomKill(ctx, undefined, p);
+}
+
+/**
+ * R-STATUS-4, R-SIG-3: the OOM killer's SIGKILL comes from the kernel and is never filtered, so it
+ * kills a namespace init too. With memory.oom.group the whole cgroup goes; else the biggest task.
+ */
+function oomKill(ctx: Ctx, group: Cgroup | undefined, trigger: Process): void {
+	const candidates = [...tableValues(ctx.k.procs)].filter(
+		(q) => q.state !== 'Z' && q.parent !== 0 && (group === undefined || isInside(ctx, q.cgroup, group.path)),
+	);
+	if (candidates.length === 0) return;
+	const where = group ? `cgroup ${group.path} (memory.max ${group.memoryMax} bytes)` : 'the node';
+	const victims = group?.oomGroup
+		? candidates
+		: [candidates.reduce((best, q) => (q.rss > best.rss ? q : best), candidates[0])];
+	emit(
+		ctx,
+		'R-STATUS-4',
+		'oom',
+		`out of memory in ${where} after ${label(trigger)} allocated: the OOM killer sends SIGKILL to ${victims.map(label).join(', ')}`,
+		{pid: trigger.hostPid, data: {victims: victims.map((v) => v.hostPid)}},
+	);
+	for (const victim of victims) forceKill(ctx, victim, {oom: true});
+}
+
+function isInside(ctx: Ctx, path: string, ancestor: string): boolean {
+	return cgroupChain(ctx, path).some((g) => g.path === ancestor);
+}

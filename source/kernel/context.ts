@@ -1,0 +1,63 @@
+// The working context of one kernel step: the draft being changed, the events it emits and the
+// program reactions still to run. Kernel functions take it as their first argument.
+import type {Errno} from './errno.js';
+import type {ProgramEvent, ProgramTable} from './syscalls.js';
+import {tableGet} from './table.js';
+import type {HostPid, Kernel, KernelEvent, Namespace, NsId, NsType, PidNamespace, Process} from './types.js';
+
+export type Wakeup = {pid: HostPid; event: ProgramEvent};
+
+export type Ctx = {
+	k: Kernel;
+	events: KernelEvent[];
+	/** Program reactions waiting to run, in order. */
+	queue: Wakeup[];
+	programs: ProgramTable;
+};
+
+export function emit(
+	ctx: Ctx,
+	rule: string,
+	kind: string,
+	text: string,
+	extra: {pid?: number; errno?: Errno; data?: Record<string, unknown>} = {},
+): void {
+	ctx.events.push({t: ctx.k.now, rule, kind, text, ...extra});
+}
+
+export function proc(ctx: Ctx, pid: number): Process | undefined {
+	return tableGet(ctx.k.procs, pid);
+}
+
+export function mustProc(ctx: Ctx, pid: number): Process {
+	const found = tableGet(ctx.k.procs, pid);
+	if (!found) throw new Error(`kernel invariant: no process ${pid}`);
+	return found;
+}
+
+export function namespace<T extends NsType>(ctx: Ctx, id: NsId): Extract<Namespace, {type: T}> {
+	return ctx.k.namespaces[id] as Extract<Namespace, {type: T}>;
+}
+
+export function pidNs(ctx: Ctx, id: NsId): PidNamespace {
+	return ctx.k.namespaces[id] as PidNamespace;
+}
+
+/** The process's PID in its own (innermost) namespace. */
+export function ownPid(p: Process): number {
+	return p.pids[p.pids.length - 1];
+}
+
+/** The PID of `p` as seen from the PID namespace at `level`, or undefined if it is not visible there. */
+export function pidAtLevel(p: Process, level: number): number | undefined {
+	return p.pids[level];
+}
+
+/** "57 (app)" — how events name a process: host PID and command. */
+export function label(p: Process): string {
+	return `${p.hostPid} (${p.comm})`;
+}
+
+export function wake(ctx: Ctx, pid: HostPid, event: ProgramEvent): void {
+	ctx.queue.push({pid, event});
+}

@@ -1,0 +1,181 @@
+// fork/clone: a new process with one PID per namespace level (R-PIDNS-1, R-PIDNS-2, R-PIDNS-4),
+// refused with ENOMEM in a namespace whose init is gone (R-PIDNS-7a) and EAGAIN at pids.max (R-ZOMB-5).
+import {chargePids, pidsLimitHit} from './cgroup.js';
+import type {Ctx} from './context.js';
+import {emit, label, wake} from './context.js';
+import type {Errno} from './errno.js';
+import {addRef, createNs, createPidNs} from './namespaces.js';
+import {allocPid, nsChain} from './pids.js';
+import type {CloneFlags, ProgramCall} from './syscalls.js';
+import {tableSet} from './table.js';
+import type {HostPid, NsId, NsPid, NsType, PidNamespace, Process} from './types.js';
+
+export type ForkOptions = {
+	program?: ProgramCall;
+	comm?: string;
+	argv?: string[];
+	flags?: CloneFlags;
+	/** Join these namespaces first, as setns(2) then fork does (nsenter, runc joining a sandbox). */
+	join?: Partial<Record<NsType, NsId>>;
+	/** clone3(CLONE_INTO_CGROUP): start in this cgroup. */
+	cgroup?: string;
+	thread?: string;
+	stdout?: string;
+	labels?: Record<string, string>;
+};
+
+export type ForkResult = {child: Process} | {errno: Errno};
+
+export function forkProcess(ctx: Ctx, parent: Process, options: ForkOptions = {}): ForkResult {
+	const basePid = options.join?.pid ?? parent.childPidNs ?? parent.ns.pid;
+	const chain = nsChain(ctx, basePid);
+	const comm = options.comm ?? parent.comm;
+	const dead = chain.find((ns) => !ns.allocating);
+	if (dead)
+		return fail(
+			ctx,
+			parent,
+			'ENOMEM',
+			'R-PIDNS-7',
+			`PID namespace [${dead.id}] has lost its init and hands out no more PIDs`,
+		);
+	const cgroup = options.cgroup ?? parent.cgroup;
+	const limited = pidsLimitHit(ctx, cgroup);
+	if (limited) {
+		return fail(
+			ctx,
+			parent,
+			'EAGAIN',
+			'R-ZOMB-5',
+			`cgroup ${limited.path} is at pids.max ${limited.pidsMax} (zombies count)`,
+		);
+	}
+	if (options.flags?.pid) chain.push(createPidNs(ctx, chain[chain.length - 1], parent.hostPid));
+	const pids = allocateAll(chain);
+	if (!pids) return fail(ctx, parent, 'EAGAIN', 'R-PIDNS-4', 'no free PID below pid_max');
+	const hostPid = pids[0] as number as HostPid;
+	const own = chain[chain.length - 1];
+	const child = newChild(ctx, parent, hostPid, pids, own, options, comm, cgroup);
+	chain.forEach((ns, level) => {
+		tableSet(ns.pids, pids[level], hostPid);
+		ns.count += 1;
+		ns.lastPid = pids[level];
+	});
+	if (own.init === undefined) own.init = hostPid;
+	tableSet(ctx.k.procs, hostPid, child);
+	ctx.k.procCount += 1;
+	ctx.k.counters.forks += 1;
+	chargePids(ctx, cgroup, 1);
+	parent.children.push(hostPid);
+	announce(ctx, parent, child, own);
+	wake(ctx, hostPid, {type: 'start'});
+	return {child};
+}
+
+function allocateAll(chain: PidNamespace[]): NsPid[] | undefined {
+	const pids: NsPid[] = [];
+	for (const ns of chain) {
+		const pid = allocPid(ns);
+		if (pid === undefined) return undefined;
+		pids.push(pid as NsPid);
+	}
+	return pids;
+}
+
+function newChild(
+	ctx: Ctx,
+	parent: Process,
+	hostPid: HostPid,
+	pids: NsPid[],
+	own: PidNamespace,
+	options: ForkOptions,
+	comm: string,
+	cgroup: string,
+): Process {
+	const ns = {...parent.ns, ...options.join, pid: own.id};
+	for (const type of ['ipc', 'net', 'uts', 'mnt'] as const) {
+		if (options.flags?.[type]) ns[type] = createNs(ctx, type, hostPid, parent.ns[type]).id;
+		addRef(ctx, ns[type]);
+	}
+	const program = options.program
+		? {name: options.program.name, params: options.program.params ?? {}, state: {}}
+		: {
+				name: parent.program.name,
+				params: parent.program.params,
+				state: {...parent.program.state, forked: true},
+			};
+	return {
+		hostPid,
+		pids,
+		ns,
+		parent: parent.hostPid,
+		parentThread: options.thread,
+		children: [],
+		comm,
+		argv: options.argv ?? (options.comm ? [options.comm] : parent.argv),
+		state: 'R',
+		threads: [{tids: [...pids], name: comm}],
+		// R-REAP-6: the subreaper attribute is not inherited by fork.
+		subreaper: false,
+		actions: {...parent.actions},
+		nocldwait: false,
+		blocked: [...parent.blocked],
+		pending: [],
+		pgid: parent.pgid,
+		cgroup,
+		rss: 0,
+		startedAt: ctx.k.now,
+		program,
+		stdout: options.stdout ?? parent.stdout,
+		labels: options.labels ?? {...parent.labels},
+	};
+}
+
+function announce(ctx: Ctx, parent: Process, child: Process, own: PidNamespace): void {
+	const nspid = child.pids[child.pids.length - 1];
+	if (nspid === 1 && own.parent !== undefined) {
+		emit(
+			ctx,
+			'R-PIDNS-2',
+			'fork',
+			`${label(parent)} started ${label(child)} as PID 1 of PID namespace [${own.id}] (NSpid ${child.pids.join(' ')})`,
+			{pid: child.hostPid, data: {parent: parent.hostPid, ns: own.id}},
+		);
+		return;
+	}
+	emit(
+		ctx,
+		'R-PIDNS-4',
+		'fork',
+		`${label(parent)} forked ${label(child)}${child.pids.length > 1 ? ` (NSpid ${child.pids.join(' ')})` : ''}`,
+		{pid: child.hostPid, data: {parent: parent.hostPid}},
+	);
+}
+
+function fail(ctx: Ctx, parent: Process, errno: Errno, rule: string, why: string): {errno: Errno} {
+	emit(ctx, rule, 'errno', `fork by ${label(parent)} failed with ${errno}: ${why}`, {
+		pid: parent.hostPid,
+		errno,
+	});
+	return {errno};
+}
+
+/** A new thread takes a PID at every level like a process (R-PIDNS-1) and counts in pids.current. */
+export function createThread(ctx: Ctx, p: Process, name: string): Errno | undefined {
+	const chain = nsChain(ctx, p.ns.pid);
+	if (chain.some((ns) => !ns.allocating)) return 'ENOMEM';
+	if (pidsLimitHit(ctx, p.cgroup)) return 'EAGAIN';
+	const tids = allocateAll(chain);
+	if (!tids) return 'EAGAIN';
+	chain.forEach((ns, level) => {
+		tableSet(ns.pids, tids[level], p.hostPid);
+		ns.count += 1;
+		ns.lastPid = tids[level];
+	});
+	chargePids(ctx, p.cgroup, 1);
+	p.threads.push({tids, name});
+	emit(ctx, 'R-PIDNS-1', 'thread', `${label(p)} started thread ${name} (TID ${tids[tids.length - 1]})`, {
+		pid: p.hostPid,
+	});
+	return undefined;
+}

@@ -1,0 +1,50 @@
+// Read-only questions about a kernel state, for the layers above, the tests and the views.
+import {tableGet, tableValues} from './table.js';
+import type {Kernel, Namespace, NsId, NsType, PidNamespace, Process} from './types.js';
+
+export function getProcess(k: Kernel, pid: number): Process | undefined {
+	return tableGet(k.procs, pid);
+}
+
+export function allProcesses(k: Kernel): Process[] {
+	return [...tableValues(k.procs)];
+}
+
+/** The process with PID `pid` in PID namespace `ns`. */
+export function processInNs(k: Kernel, ns: NsId, pid: number): Process | undefined {
+	const table = (k.namespaces[ns] as PidNamespace | undefined)?.pids;
+	const host = table ? tableGet(table, pid) : undefined;
+	return host === undefined ? undefined : tableGet(k.procs, host);
+}
+
+/** Lowest host PID with that command name (`comm:NAME` targets). */
+export function processByComm(k: Kernel, comm: string): Process | undefined {
+	for (const p of tableValues(k.procs)) if (p.comm === comm) return p;
+	return undefined;
+}
+
+export function namespacesOf(k: Kernel, type: NsType): Namespace[] {
+	return Object.values(k.namespaces).filter((ns) => ns.type === type);
+}
+
+/** Processes whose active namespace of `type` is `id`. */
+export function membersOf(k: Kernel, type: NsType, id: NsId): Process[] {
+	return allProcesses(k).filter((p) => p.ns[type] === id);
+}
+
+/** PPID as a process sees it inside its own PID namespace: 0 for a parent outside (R-PIDNS-3). */
+export function ppidInNs(k: Kernel, p: Process): number {
+	const parent = tableGet(k.procs, p.parent);
+	if (!parent) return 0;
+	const level = p.pids.length - 1;
+	const ns = k.namespaces[p.ns.pid] as PidNamespace;
+	return tableGet(ns.pids, parent.pids[level] ?? -1) === parent.hostPid ? parent.pids[level] : 0;
+}
+
+export function zombiesUnder(k: Kernel, ns: NsId): Process[] {
+	return allProcesses(k).filter((p) => p.state === 'Z' && p.ns.pid === ns);
+}
+
+export function streamLines(k: Kernel, stream: string): readonly string[] {
+	return k.streams[stream] ?? [];
+}

@@ -1,0 +1,116 @@
+// Kernel-level actions and the clock. The engine wraps these in one immer `produce` per step.
+
+import {type CgroupLimits, createCgroup} from './cgroup.js';
+import type {Ctx} from './context.js';
+import {emit, label, proc, wake} from './context.js';
+import {drain, runCalls} from './dispatch.js';
+import {pinNs, unpinNs} from './namespaces.js';
+import {sendSignal} from './signal.js';
+import type {SignalName} from './signals.js';
+import type {Syscall} from './syscalls.js';
+import {takeTimer} from './timers.js';
+import type {NsId, Timer} from './types.js';
+import {clearBlocker} from './wakeups.js';
+
+export type KernelAction =
+	/** Make process `pid` perform a system call (the playground's "make it fork", a scenario step). */
+	| {type: 'syscall'; pid: number; call: Syscall}
+	/** kill(1) typed by an administrator on the node, outside every container. */
+	| {type: 'signal'; pid: number; signal: SignalName}
+	/** Let virtual time pass. */
+	| {type: 'advance'; ms: number}
+	/** Bind-mount (pin) or unmount a namespace file (R-IPC-3). */
+	| {type: 'pin'; ns: NsId; pin: string}
+	| {type: 'unpin'; ns: NsId; pin: string}
+	| {type: 'cgroup'; path: string; parent?: string; limits?: CgroupLimits};
+
+/** Fires a timer owned by a layer above the kernel. */
+export type TimerHandler = (ctx: Ctx, timer: Timer) => void;
+
+export function applyKernelAction(ctx: Ctx, action: KernelAction, others?: TimerHandler): void {
+	switch (action.type) {
+		case 'syscall': {
+			const p = proc(ctx, action.pid);
+			if (!p || p.state === 'Z') {
+				emit(
+					ctx,
+					'R-PIDNS-5',
+					'errno',
+					`no live process ${action.pid} to make a ${action.call.call} call: ESRCH`,
+					{errno: 'ESRCH'},
+				);
+				return;
+			}
+			runCalls(ctx, p.hostPid, [action.call]);
+			break;
+		}
+		case 'signal': {
+			const p = proc(ctx, action.pid);
+			if (!p) {
+				emit(
+					ctx,
+					'R-PIDNS-5',
+					'errno',
+					`kill(${action.pid}, ${action.signal}) from the node: no such process: ESRCH`,
+					{errno: 'ESRCH'},
+				);
+				return;
+			}
+			sendSignal(ctx, 'host', p, action.signal);
+			break;
+		}
+		case 'advance':
+			advanceTo(ctx, ctx.k.now + action.ms, others);
+			return;
+		case 'pin':
+			pinNs(ctx, action.ns, action.pin);
+			break;
+		case 'unpin':
+			unpinNs(ctx, action.ns, action.pin);
+			break;
+		case 'cgroup':
+			createCgroup(ctx, action.path, action.parent ?? '/', action.limits);
+			break;
+	}
+	drain(ctx);
+}
+
+/** Move the clock to `until`, firing every timer due on the way, in order. */
+export function advanceTo(ctx: Ctx, until: number, others?: TimerHandler): void {
+	while (ctx.k.timers.length > 0 && ctx.k.timers[0].at <= until) {
+		const timer = takeTimer(ctx)!;
+		ctx.k.now = Math.max(ctx.k.now, timer.at);
+		if (timer.owner === 'kernel') fireKernelTimer(ctx, timer);
+		else others?.(ctx, timer);
+		drain(ctx);
+	}
+	ctx.k.now = Math.max(ctx.k.now, until);
+}
+
+function fireKernelTimer(ctx: Ctx, timer: Timer): void {
+	const p = timer.pid === undefined ? undefined : proc(ctx, timer.pid);
+	if (!p || p.state === 'Z') return;
+	const sleeping = p.sleepingIn;
+	switch (timer.tag) {
+		case 'sleep':
+			if (sleeping?.call === 'sleep' && sleeping.until === timer.data?.until) {
+				clearBlocker(ctx, p);
+				if (sleeping.reply)
+					wake(ctx, p.hostPid, {type: 'return', reply: sleeping.reply, call: 'sleep', value: 0});
+			}
+			return;
+		case 'sigwait':
+			if (sleeping?.call === 'sigwait' && sleeping.until === timer.data?.until) {
+				clearBlocker(ctx, p);
+				if (sleeping.reply)
+					wake(ctx, p.hostPid, {type: 'return', reply: sleeping.reply, call: 'sigwait', errno: 'EAGAIN'});
+			}
+			return;
+		case 'alarm':
+			if (p.startedAt === timer.data?.startedAt)
+				wake(ctx, p.hostPid, {type: 'timer', tag: String(timer.data?.tag)});
+			return;
+		default:
+			emit(ctx, 'R-PIDNS-1', 'timer', `unknown kernel timer ${timer.tag} for ${label(p)}`);
+	}
+}

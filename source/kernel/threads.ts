@@ -1,0 +1,34 @@
+// Thread exit: children forked by that thread stay with the process, yet their parent-death
+// signal fires (R-REAP-1, E17).
+import {chargePids} from './cgroup.js';
+import type {Ctx} from './context.js';
+import {emit, label, proc} from './context.js';
+import {nsChain} from './pids.js';
+import {sendSignal} from './signal.js';
+import {tableDelete} from './table.js';
+import type {Process} from './types.js';
+
+export function exitThread(ctx: Ctx, p: Process, name: string): void {
+	const index = p.threads.findIndex((t, i) => i > 0 && t.name === name);
+	if (index < 0) return;
+	const [thread] = p.threads.splice(index, 1);
+	const chain = nsChain(ctx, p.ns.pid);
+	thread.tids.forEach((tid, level) => {
+		tableDelete(chain[level].pids, tid);
+		chain[level].count -= 1;
+	});
+	chargePids(ctx, p.cgroup, -1);
+	for (const childPid of p.children) {
+		const child = proc(ctx, childPid);
+		if (!child || child.parentThread !== name) continue;
+		child.parentThread = undefined;
+		emit(
+			ctx,
+			'R-REAP-1',
+			'reparent',
+			`thread ${name} of ${label(p)} exited: its child ${label(child)} keeps PPID ${p.hostPid} (a live thread of the same process adopts it)${child.pdeathsig ? `, yet its parent-death signal ${child.pdeathsig} fires` : ''}`,
+			{pid: child.hostPid},
+		);
+		if (child.pdeathsig) sendSignal(ctx, 'kernel', child, child.pdeathsig);
+	}
+}

@@ -1,0 +1,61 @@
+// wait/waitpid: only the parent reaps its zombie children (R-ZOMB-1, R-ZOMB-3, R-ZOMB-4).
+import type {Ctx} from './context.js';
+import {emit, label, proc, wake} from './context.js';
+import type {Errno} from './errno.js';
+import {release} from './exit.js';
+import type {ExitStatus, Process} from './types.js';
+import {block, clearBlocker} from './wakeups.js';
+
+export type WaitResult = {pid: number; status?: ExitStatus} | {errno: Errno} | 'blocked';
+
+/** waitpid(pid, WNOHANG?) by `p`: pid -1 = any child, > 0 = that PID as `p` sees it. */
+export function waitCall(ctx: Ctx, p: Process, pid: number, nohang: boolean, reply?: string): WaitResult {
+	const result = tryWait(ctx, p, pid);
+	if (result !== 'none') return result;
+	if (nohang) return {pid: 0};
+	block(p, {call: 'wait', pid, reply});
+	return 'blocked';
+}
+
+function tryWait(ctx: Ctx, p: Process, pid: number): WaitResult | 'none' {
+	const level = p.pids.length - 1;
+	const candidates = p.children
+		.map((c) => proc(ctx, c))
+		.filter((c): c is Process => c !== undefined && (pid === -1 || c.pids[level] === pid));
+	if (candidates.length === 0) {
+		emit(
+			ctx,
+			'R-ZOMB-3',
+			'errno',
+			`wait by ${label(p)}: no child${pid === -1 ? '' : ` ${pid}`} to wait for: ECHILD`,
+			{
+				pid: p.hostPid,
+				errno: 'ECHILD',
+			},
+		);
+		return {errno: 'ECHILD'};
+	}
+	const zombie = candidates.find((c) => c.state === 'Z');
+	if (zombie) {
+		const reaped = {pid: zombie.pids[level], status: zombie.exit};
+		release(ctx, zombie, 'R-ZOMB-4', p);
+		return reaped;
+	}
+	// R-ZOMB-3: with SIGCHLD ignored no zombie ever appears; wait blocks until the children are
+	// gone, then fails with ECHILD.
+	return 'none';
+}
+
+/** A child of `parent` changed: finish a wait it sleeps in, if it can now return. */
+export function retryWait(ctx: Ctx, parent: Process): void {
+	const sleeping = parent.sleepingIn;
+	if (sleeping?.call !== 'wait') return;
+	const result = tryWait(ctx, parent, sleeping.pid);
+	if (result === 'none' || result === 'blocked') return;
+	clearBlocker(ctx, parent);
+	if (sleeping.reply) {
+		if ('errno' in result)
+			wake(ctx, parent.hostPid, {type: 'return', reply: sleeping.reply, call: 'wait', errno: result.errno});
+		else wake(ctx, parent.hostPid, {type: 'return', reply: sleeping.reply, call: 'wait', value: result});
+	}
+}

@@ -1,0 +1,24 @@
+// Putting a process to sleep in a call and taking it out again.
+import type {Ctx} from './context.js';
+import type {Blocker, IpcNamespace, Process} from './types.js';
+
+export function block(p: Process, blocker: Blocker): void {
+	p.sleepingIn = blocker;
+	if (p.state !== 'T') p.state = 'S';
+}
+
+/** Take `p` out of whatever it sleeps in, including a message queue's list of waiters. */
+export function clearBlocker(ctx: Ctx, p: Process): void {
+	const sleeping = p.sleepingIn;
+	if (!sleeping) return;
+	if (sleeping.call === 'msgsnd' || sleeping.call === 'msgrcv') {
+		const ns = ctx.k.namespaces[sleeping.ipcNs] as IpcNamespace | undefined;
+		const queue = ns?.queues[sleeping.msqid];
+		if (queue) {
+			if (sleeping.call === 'msgsnd') queue.senders = queue.senders.filter((pid) => pid !== p.hostPid);
+			else queue.receivers = queue.receivers.filter((pid) => pid !== p.hostPid);
+		}
+	}
+	p.sleepingIn = undefined;
+	if (p.state !== 'T' && p.state !== 'Z') p.state = 'R';
+}
