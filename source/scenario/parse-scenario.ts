@@ -1,0 +1,152 @@
+import {basename} from 'node:path';
+import {issueProblems, type PathProblem} from './issue-messages.js';
+import {toPodManifest} from './pod-manifest.js';
+import {podProblems} from './pod-rules.js';
+import {type LoadResult, type Position, type Problem, sortProblems} from './problem.js';
+import {referenceProblems} from './references.js';
+import {type ScenarioParsed, scenarioSchema} from './scenario-schema.js';
+import type {Scenario, TimelineStep} from './types.js';
+import {checkText, documentData, parseYaml, positionIn} from './yaml-source.js';
+
+type Path = readonly PropertyKey[];
+/** Maps a path in the assembled input to a document of the file and a path inside it. */
+type Locate = (path: Path) => {index: number; path: Path};
+type Assembled = {input: Record<string, unknown>; locate: Locate; problems: PathProblem[]};
+
+/**
+ * Reads a scenario (one YAML document with a title, pods, programs and a timeline) or plain Pod
+ * manifests (one or more documents of `kind: Pod` or `kind: List`, as `kubectl get pod -o yaml`
+ * prints them). Reports every problem of the file, sorted by position.
+ */
+export function parseScenario(text: string, fileName: string): LoadResult<Scenario> {
+	const textProblems = checkText(text, fileName);
+	if (textProblems.length > 0) return {ok: false, problems: textProblems};
+	const {source, problems: syntax} = parseYaml(text, fileName);
+	if (syntax.length > 0) return {ok: false, problems: sortProblems(syntax)};
+	const data: {index: number; value: unknown}[] = [];
+	const aliasProblems: Problem[] = [];
+	source.documents.forEach((document, index) => {
+		if (document.contents === null) return;
+		const {data: value, problem} = documentData(source, index);
+		if (problem) aliasProblems.push(problem);
+		else data.push({index, value});
+	});
+	if (aliasProblems.length > 0) return {ok: false, problems: aliasProblems};
+	if (data.length === 0) {
+		return {
+			ok: false,
+			problems: [
+				{file: fileName, line: 1, column: 1, message: 'file is empty; a scenario needs at least a title'},
+			],
+		};
+	}
+	const assembled = assemble(data, fileName);
+	const at = (problem: PathProblem): Problem => {
+		const {index, path} = assembled.locate(problem.path);
+		return {file: fileName, ...positionIn(source, index, path, problem.key), message: problem.message};
+	};
+	if (assembled.problems.length > 0) return {ok: false, problems: sortProblems(assembled.problems.map(at))};
+	const parsed = scenarioSchema.safeParse(assembled.input, {reportInput: true});
+	if (!parsed.success) return {ok: false, problems: sortProblems(issueProblems(parsed.error.issues).map(at))};
+	const position = (path: Path) => {
+		const {index, path: inner} = assembled.locate(path);
+		return positionIn(source, index, inner);
+	};
+	const scenario = buildScenario(parsed.data, assembled.input, fileName, position);
+	const checks = [
+		...scenario.pods.flatMap((pod, index) => podProblems(pod, ['pods', index])),
+		...referenceProblems(scenario.pods, scenario.programs, scenario.timeline),
+	];
+	if (checks.length > 0) return {ok: false, problems: sortProblems(checks.map(at))};
+	return {ok: true, scenario};
+}
+
+function buildScenario(
+	parsed: ScenarioParsed,
+	input: Record<string, unknown>,
+	file: string,
+	position: (path: Path) => Position,
+): Scenario {
+	const scenario: Scenario = {
+		file,
+		title: parsed.title,
+		seed: parsed.seed,
+		node: Object.fromEntries(Object.entries(parsed.node).filter(([, value]) => value !== undefined)),
+		pods: parsed.pods.map(toPodManifest),
+		manifests: input.pods as Record<string, unknown>[],
+		programs: parsed.programs,
+		timeline: parsed.timeline.map((step, index) => withPositions(step, ['timeline', index], position)),
+	};
+	if (parsed.description !== undefined) scenario.description = parsed.description;
+	if (!Array.isArray(scenario.manifests)) scenario.manifests = [];
+	return scenario;
+}
+
+/** A failing expectation is reported at its own line, a step's events at the step's (see types.ts). */
+function withPositions(
+	step: TimelineStep,
+	path: PropertyKey[],
+	position: (path: Path) => Position,
+): TimelineStep {
+	const {action} = step;
+	return {
+		...step,
+		position: position(path),
+		action:
+			action.type === 'expect'
+				? {
+						...action,
+						assertions: action.assertions.map((assertion, index) => ({
+							...assertion,
+							position: position([...path, 'expect', index]),
+						})),
+					}
+				: action,
+	};
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** One scenario document, or Pod manifests wrapped into a scenario with defaults. */
+function assemble(documents: {index: number; value: unknown}[], file: string): Assembled {
+	const [first] = documents;
+	if (documents.length === 1 && (!isMap(first!.value) || first!.value.kind === undefined)) {
+		return {
+			input: first!.value as Record<string, unknown>,
+			locate: (path) => ({index: first!.index, path}),
+			problems: [],
+		};
+	}
+	const entries: {index: number; prefix: PropertyKey[]}[] = [];
+	const pods: unknown[] = [];
+	const problems: PathProblem[] = [];
+	for (const {index, value} of documents) {
+		const kind = isMap(value) ? value.kind : undefined;
+		if (kind === 'List' && Array.isArray((value as Record<string, unknown>).items)) {
+			((value as Record<string, unknown>).items as unknown[]).forEach((item, itemIndex) => {
+				pods.push(item);
+				entries.push({index, prefix: ['items', itemIndex]});
+			});
+		} else if (kind === 'Pod' || (kind !== undefined && kind !== 'List')) {
+			// Other kinds reach the schema, which says "expected Pod" at their `kind:`.
+			pods.push(value);
+			entries.push({index, prefix: []});
+		} else {
+			problems.push({
+				path: ['pods', pods.length],
+				message: 'a file with several YAML documents must hold Pod manifests (kind: Pod or kind: List)',
+			});
+			pods.push(value);
+			entries.push({index, prefix: []});
+		}
+	}
+	const locate: Locate = (path) => {
+		const entry = path[0] === 'pods' && typeof path[1] === 'number' ? entries[path[1]] : undefined;
+		return entry
+			? {index: entry.index, path: [...entry.prefix, ...path.slice(2)]}
+			: {index: first!.index, path: []};
+	};
+	return {input: {title: basename(file), pods}, locate, problems};
+}

@@ -1,0 +1,113 @@
+import {didYouMean} from './did-you-mean.js';
+import {formatDuration} from './duration.js';
+import type {PathProblem} from './issue-messages.js';
+import {parseContainerRef, type Target} from './target.js';
+import type {Expectation, PodManifest, ProgramSpec, TimelineStep} from './types.js';
+
+type Path = PropertyKey[];
+
+/**
+ * Every name a scenario uses must exist: pods, containers, `programs:` keys, targets. Caught at load
+ * time, so a typo never surfaces minutes into a replay.
+ */
+export function referenceProblems(
+	pods: readonly PodManifest[],
+	programs: Record<string, ProgramSpec>,
+	timeline: readonly TimelineStep[],
+): PathProblem[] {
+	const containers = new Map(
+		pods.map((pod) => [
+			pod.name,
+			[...pod.initContainers, ...pod.containers].map((container) => container.name),
+		]),
+	);
+	const problems: PathProblem[] = [];
+	const pod = (name: string, path: Path, key = false) => {
+		if (containers.has(name)) return true;
+		problems.push({path, key, message: `unknown pod "${name}"${didYouMean(name, containers.keys())}`});
+		return false;
+	};
+	const container = (podName: string, name: string, path: Path, key = false) => {
+		if (!pod(podName, path, key)) return;
+		const names = containers.get(podName)!;
+		if (names.includes(name)) return;
+		problems.push({
+			path,
+			key,
+			message: `pod "${podName}" has no container "${name}"${didYouMean(name, names)}`,
+		});
+	};
+	const target = (value: Target | undefined, path: Path) => {
+		if (value && (value.kind === 'container' || value.kind === 'ns-pid'))
+			container(value.pod, value.container, path);
+	};
+	pods.forEach((entry, index) => {
+		if (pods.findIndex((other) => other.name === entry.name) !== index) {
+			problems.push({
+				path: ['pods', index, 'metadata', 'name'],
+				message: `pod "${entry.name}" is declared twice`,
+			});
+		}
+	});
+	for (const key of Object.keys(programs)) {
+		const ref = parseContainerRef(key);
+		if (ref) container(ref.pod, ref.container, ['programs', key], true);
+		else
+			problems.push({
+				path: ['programs', key],
+				key: true,
+				message: `programs key "${key}" must be pod/container`,
+			});
+	}
+	timeline.forEach((step, index) => {
+		const at: Path = ['timeline', index];
+		const previous = timeline[index - 1];
+		if (previous && step.at < previous.at) {
+			problems.push({
+				path: [...at, 'at'],
+				message: `step at ${formatDuration(step.at)} comes after a step at ${formatDuration(previous.at)}; steps must be in time order`,
+			});
+		}
+		const {action} = step;
+		switch (action.type) {
+			case 'kill':
+			case 'exit':
+				target(action.target, [...at, action.type, 'target']);
+				break;
+			case 'spawn':
+				target(action.parent, [...at, 'spawn', 'parent']);
+				break;
+			case 'set':
+			case 'delete':
+				pod(action.pod, [...at, action.type, 'pod']);
+				break;
+			case 'supervise':
+				container(action.pod, action.container, [...at, 'supervise', 'container']);
+				break;
+			case 'expect':
+				action.assertions.forEach((assertion, assertionIndex) => {
+					expectation(assertion, [...at, 'expect', assertionIndex]);
+				});
+				break;
+		}
+	});
+	function expectation(assertion: Expectation, path: Path) {
+		switch (assertion.subject) {
+			case 'process':
+				target(assertion.target, [...path, 'target']);
+				target(assertion.parent, [...path, 'parent']);
+				break;
+			case 'pod':
+				pod(assertion.pod, [...path, 'pod']);
+				break;
+			case 'container':
+			case 'logs':
+				container(assertion.pod, assertion.container, [...path, assertion.subject]);
+				break;
+			case 'queue':
+				if (assertion.ipc.kind === 'pod') pod(assertion.ipc.pod, [...path, 'queue', 'pod']);
+				break;
+		}
+	}
+	return problems;
+}

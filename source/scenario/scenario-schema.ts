@@ -1,0 +1,25 @@
+import {z} from 'zod';
+import {podSchema} from './pod-schema.js';
+import {programSpec} from './program-schema.js';
+import {fields, quantity} from './schema-helpers.js';
+import {step} from './timeline-schema.js';
+
+/** The top level of a scenario file; the single source of truth for validation and the JSON Schema. */
+export const scenarioSchema = fields({
+	title: z.string().min(1),
+	description: z.string().optional(),
+	seed: z.int().default(1),
+	node: fields({
+		memory: quantity.optional(),
+		podPidsLimit: z.int().min(1).optional(),
+		pid_max: z.int().min(301).max(4_194_304).optional(),
+	}).default({}),
+	pods: z.array(podSchema).default([]),
+	programs: z
+		.record(z.string().meta({description: 'pod/container'}), programSpec)
+		.default({})
+		.meta({description: 'What each container runs, keyed pod/container'}),
+	timeline: z.array(step).default([]),
+}).meta({title: 'podplay scenario'});
+
+export type ScenarioParsed = z.output<typeof scenarioSchema>;

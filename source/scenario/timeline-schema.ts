@@ -1,0 +1,72 @@
+import {z} from 'zod';
+import {expectation} from './expectation-schema.js';
+import {programName, programParams} from './program-schema.js';
+import {duration, fields, NO_POSITION, signal, target, withoutUndefined} from './schema-helpers.js';
+import type {ProgramSpec, TimelineAction, TimelineStep} from './types.js';
+
+const actions = {
+	say: z.string(),
+	chapter: z.union([z.string(), fields({title: z.string(), notes: z.string().optional()})]),
+	kill: fields({target, signal: signal.default('SIGTERM')}),
+	spawn: z.lazy(() => fields({parent: target, program: programName, ...programParams()})),
+	exit: fields({target, code: z.int().min(0).max(255).default(0)}),
+	set: fields({
+		pod: z.string(),
+		field: z.enum(['shareProcessNamespace', 'hostIPC', 'hostPID', 'hostNetwork']),
+		value: z.boolean(),
+	}),
+	supervise: fields({pod: z.string(), container: z.string(), with: z.enum(['systemd', 'tini', 'dumb-init'])}),
+	delete: fields({pod: z.string()}),
+	expect: z.array(expectation).min(1),
+};
+
+type Actions = {[Key in keyof typeof actions]: z.output<(typeof actions)[Key]>};
+export const ACTION_NAMES = Object.keys(actions) as (keyof Actions)[];
+
+/** `{at, <one action>}` → `{at, action}`; the loader fills in `position` (and the assertions'). */
+export const step = fields({
+	at: duration,
+	say: actions.say.optional(),
+	chapter: actions.chapter.optional(),
+	kill: actions.kill.optional(),
+	spawn: actions.spawn.optional(),
+	exit: actions.exit.optional(),
+	set: actions.set.optional(),
+	supervise: actions.supervise.optional(),
+	delete: actions.delete.optional(),
+	expect: actions.expect.optional(),
+}).transform((value, context): TimelineStep => {
+	const present = ACTION_NAMES.filter((name) => value[name] !== undefined);
+	if (present.length !== 1) {
+		context.addIssue({
+			code: 'custom',
+			message:
+				present.length === 0
+					? `a step needs one action: ${ACTION_NAMES.join(', ')}`
+					: `a step has ${present.length} actions (${present.join(', ')}); give each its own step with the same "at"`,
+		});
+		return z.NEVER;
+	}
+	const name = present[0]!;
+	return {at: value.at, position: NO_POSITION, action: toAction(name, value[name] as Actions[typeof name])};
+});
+
+function toAction<Name extends keyof Actions>(name: Name, value: Actions[Name]): TimelineAction {
+	const input = value as Actions[keyof Actions];
+	switch (name) {
+		case 'say':
+			return {type: 'say', text: input as string};
+		case 'chapter':
+			return typeof input === 'string'
+				? {type: 'chapter', title: input}
+				: {type: 'chapter', ...withoutUndefined(input as Actions['chapter'] & object)};
+		case 'spawn': {
+			const {parent, ...spec} = input as Actions['spawn'];
+			return {type: 'spawn', parent, spec: withoutUndefined(spec) as ProgramSpec};
+		}
+		case 'expect':
+			return {type: 'expect', assertions: input as Actions['expect']};
+		default:
+			return {type: name, ...(input as object)} as TimelineAction;
+	}
+}

@@ -1,0 +1,179 @@
+import type {Position} from './problem.js';
+import type {Target} from './target.js';
+
+/** What a lifecycle hook does (postStart, preStop). */
+export type HandlerSpec =
+	| {kind: 'exec'; command: string[]}
+	| {kind: 'sleep'; seconds: number}
+	| {kind: 'httpGet'; port: number | string; path?: string}
+	| {kind: 'tcpSocket'; port: number | string};
+
+/** A probe with Kubernetes defaults applied (R-RESTART-3). */
+export type ProbeSpec = {
+	check:
+		| {kind: 'exec'; command: string[]}
+		| {kind: 'tcpSocket'; port: number | string}
+		| {kind: 'httpGet'; port: number | string; path: string};
+	initialDelaySeconds: number;
+	periodSeconds: number;
+	timeoutSeconds: number;
+	failureThreshold: number;
+	successThreshold: number;
+};
+
+export type ContainerSpec = {
+	name: string;
+	image: string;
+	command?: string[];
+	args?: string[];
+	/** Only on init containers: a native sidecar (R-RESTART-5). */
+	restartPolicy?: 'Always';
+	ports: {containerPort: number}[];
+	/** resources.limits.memory in bytes. */
+	memoryLimit?: number;
+	volumeMounts: {name: string; mountPath: string}[];
+	postStart?: HandlerSpec;
+	preStop?: HandlerSpec;
+	/** lifecycle.stopSignal, normalised (R-TERM-2). */
+	stopSignal?: string;
+	startupProbe?: ProbeSpec;
+	livenessProbe?: ProbeSpec;
+	readinessProbe?: ProbeSpec;
+};
+
+/** The simulated part of a Pod, Kubernetes defaults applied. */
+export type PodManifest = {
+	name: string;
+	namespace: string;
+	containers: ContainerSpec[];
+	initContainers: ContainerSpec[];
+	volumes: {name: string; emptyDir: boolean}[];
+	restartPolicy: 'Always' | 'OnFailure' | 'Never';
+	terminationGracePeriodSeconds: number;
+	shareProcessNamespace: boolean;
+	hostPID: boolean;
+	hostIPC: boolean;
+	hostNetwork: boolean;
+};
+
+export const PROGRAM_NAMES = [
+	'pause',
+	'sh',
+	'app',
+	'sleep',
+	'tini',
+	'dumb-init',
+	'systemd',
+	'producer',
+	'consumer',
+	'log-writer',
+	'log-collector',
+	'fork-bomb',
+	'helloworld',
+] as const;
+
+export type ProgramName = (typeof PROGRAM_NAMES)[number];
+
+/**
+ * What a simulated process does. Absent fields mean "the program's own default" (pause reaps, sleep
+ * does not). Durations are in milliseconds, memory in bytes, signals normalised (`SIGTERM`).
+ */
+export type ProgramSpec = {
+	program: ProgramName;
+	children?: ChildProgramSpec[];
+	/** Calls waitpid(-1) on SIGCHLD (R-ZOMB-8). */
+	reaps?: boolean;
+	/** Signals with a handler; the handler exits 0. */
+	handle?: string[];
+	/** Signals set to SIG_IGN. */
+	ignore?: string[];
+	/** Signals blocked (queued, as tini does: R-SIG-1). */
+	block?: string[];
+	exitAfter?: number;
+	exitCode?: number;
+	threads?: string[];
+	/** PR_SET_CHILD_SUBREAPER (R-REAP-6). */
+	subreaper?: boolean;
+	print?: string[];
+	memory?: number;
+	/** System V queue key (producer, consumer). */
+	key?: number;
+	messages?: number;
+	interval?: number;
+	file?: string;
+	/** The program a supervisor (systemd, tini, dumb-init) runs. */
+	service?: ProgramSpec;
+	restartSec?: number;
+	/** sh: the program it execs after setup (R-SIG-5). */
+	execAfter?: ProgramSpec;
+};
+
+export type ChildProgramSpec = ProgramSpec & {count: number};
+
+export type ProcessState = 'R' | 'S' | 'Z' | 'T';
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+
+/** One assertion of an `expect:` step; `position` is where it is written, for `file:line:col: expected X, got Y`. */
+export type Expectation = (
+	| {
+			subject: 'process';
+			target: Target;
+			state?: ProcessState;
+			exists?: boolean;
+			parent?: Target;
+			comm?: string;
+	  }
+	| {subject: 'pod'; pod: string; zombies?: number; phase?: PodPhase; status?: string; ready?: string}
+	| {
+			subject: 'container';
+			pod: string;
+			container: string;
+			state?: 'waiting' | 'running' | 'terminated';
+			reason?: string;
+			exitCode?: number;
+			restartCount?: number;
+			ready?: boolean;
+	  }
+	| {
+			subject: 'queue';
+			ipc: {kind: 'pod'; pod: string} | {kind: 'host'};
+			key: number;
+			exists?: boolean;
+			messages?: number;
+			bytes?: number;
+	  }
+	| {subject: 'logs'; pod: string; container: string; contains?: string; lines?: number; previous?: boolean}
+) & {position: Position};
+
+export type NamespaceField = 'shareProcessNamespace' | 'hostIPC' | 'hostPID' | 'hostNetwork';
+export type Supervisor = 'systemd' | 'tini' | 'dumb-init';
+
+export type TimelineAction =
+	| {type: 'say'; text: string}
+	| {type: 'chapter'; title: string; notes?: string}
+	| {type: 'kill'; target: Target; signal: string}
+	| {type: 'spawn'; parent: Target; spec: ProgramSpec}
+	| {type: 'exit'; target: Target; code: number}
+	| {type: 'set'; pod: string; field: NamespaceField; value: boolean}
+	| {type: 'supervise'; pod: string; container: string; with: Supervisor}
+	| {type: 'delete'; pod: string}
+	| {type: 'expect'; assertions: Expectation[]};
+
+export type TimelineStep = {at: number; position: Position; action: TimelineAction};
+
+export type NodeConfig = {memory?: number; podPidsLimit?: number; pid_max?: number};
+
+export type Scenario = {
+	/** The file it was read from, as given (for `file:line:col` messages). */
+	file: string;
+	title: string;
+	description?: string;
+	seed: number;
+	node: NodeConfig;
+	pods: PodManifest[];
+	/** The pods as the user wrote them (plain data), parallel to `pods`: what exportManifests prints. */
+	manifests: Record<string, unknown>[];
+	/** Keyed `pod/container`. */
+	programs: Record<string, ProgramSpec>;
+	timeline: TimelineStep[];
+};
