@@ -1,0 +1,112 @@
+import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
+import {useRef, useState} from 'react';
+import {Caption} from './caption.js';
+import {CommandLine} from './command-line.js';
+import {Confirm} from './confirm.js';
+import {applyEffects} from './effects.js';
+import {HelpOverlay} from './help-overlay.js';
+import {HintBar} from './hint-bar.js';
+import {useLatest} from './hooks/use-latest.js';
+import {useSessionTick} from './hooks/use-session-tick.js';
+import {InfoPanel} from './info-panel.js';
+import type {KeyInfo} from './keys.js';
+import {computeLayout} from './layout.js';
+import {ProcessTree} from './process-tree.js';
+import type {Session} from './session.js';
+import {StatusBar} from './status-bar.js';
+import {useTheme} from './theme.js';
+import {TooSmall} from './too-small.js';
+import {type Placement, placeWindow} from './tree-window.js';
+import {initialUiState, reduceKey, type UiState} from './ui-state.js';
+
+type Props = {session: Session; onQuit?: () => void};
+
+function MessageLine({state, width}: {state: UiState; width: number}) {
+	const {palette: p} = useTheme();
+	const {mode, message} = state;
+	if (mode.kind === 'prompt')
+		return <CommandLine prompt={mode.prompt} text={mode.text} completions={mode.completions} width={width} />;
+	if (mode.kind === 'confirm') return <Confirm question={mode.question} />;
+	if (message)
+		return (
+			<Text wrap="truncate" color={message.error ? p.error : p.ok}>
+				{message.text}
+			</Text>
+		);
+	return <Text> </Text>;
+}
+
+/** The playground: status bar, caption, process tree, info panes, message line, hint bar. */
+export function App({session, onQuit}: Props) {
+	const {columns, rows} = useWindowSize();
+	const {exit} = useApp();
+	const redraw = useSessionTick(session);
+	const [state, setState] = useState<UiState>(initialUiState);
+	const placement = useRef<Placement>({offset: 0, index: 0});
+	const caption = session.caption();
+	const layout = computeLayout(columns, rows, caption !== undefined);
+	const window =
+		layout.kind === 'too-small'
+			? undefined
+			: placeWindow(session, placement.current, state.selectedPid, layout.treeRows);
+	// Kept for the next frame so rows stay in place while the simulation runs (tree-window.ts).
+	if (window) placement.current = window.placement;
+	const latest = useLatest({state, window, page: layout.kind === 'too-small' ? 1 : layout.treeRows});
+
+	useInput((input: string, key: KeyInfo) => {
+		const {state: current, window: win, page} = latest.current;
+		if (!win) {
+			if (input === 'q' || (key.ctrl && input === 'c')) (onQuit ?? exit)();
+			return;
+		}
+		const step = reduceKey(current, input, key, {
+			session,
+			index: win.placement.index,
+			selected: win.selected,
+			page,
+		});
+		const {message, quit} = applyEffects(session, step.effects);
+		if (quit) {
+			(onQuit ?? exit)();
+			return;
+		}
+		setState(message ? {...step.state, message} : step.state);
+		redraw();
+	});
+
+	if (layout.kind === 'too-small' || !window) return <TooSmall columns={columns} rows={rows} />;
+	const status = session.status();
+	const menu = state.mode.kind === 'menu' ? {menu: state.mode.menu, index: state.mode.index} : undefined;
+	const mainHeight = rows - 3 - (layout.caption ? 1 : 0);
+	return (
+		<Box flexDirection="column" width={columns} height={rows} overflow="hidden">
+			<StatusBar status={status} width={columns} processes={window.count} />
+			{caption !== undefined ? <Caption text={caption} width={columns} /> : null}
+			{state.mode.kind === 'help' ? (
+				<HelpOverlay width={columns} height={mainHeight} />
+			) : (
+				<Box flexDirection={layout.kind === 'wide' ? 'row' : 'column'} height={mainHeight}>
+					<ProcessTree
+						lines={window.lines}
+						selectedPid={window.selected?.hostPid}
+						width={layout.treeWidth}
+						height={layout.treeRows}
+						count={window.count}
+						offset={window.placement.offset}
+					/>
+					{layout.kind === 'wide' ? <Box width={1} /> : null}
+					<InfoPanel
+						session={session}
+						kind={layout.kind}
+						width={layout.panel.width}
+						height={layout.panel.height}
+						pane={state.pane}
+						menu={menu}
+					/>
+				</Box>
+			)}
+			<MessageLine state={state} width={columns} />
+			<HintBar width={columns} />
+		</Box>
+	);
+}

@@ -1,0 +1,15 @@
+import {Text} from 'ink';
+import {useTheme} from './theme.js';
+
+/** A yes/no question on the message line; only y or Enter goes ahead. */
+export function Confirm({question}: {question: string}) {
+	const {palette: p} = useTheme();
+	return (
+		<Text wrap="truncate">
+			<Text bold color={p.warn}>
+				{question}
+			</Text>{' '}
+			<Text color={p.muted}>[y/N]</Text>
+		</Text>
+	);
+}

@@ -1,0 +1,49 @@
+// Where each pane goes for a terminal size. Pure, so sizes are tested without rendering.
+import {MIN_COLUMNS, MIN_ROWS} from './too-small.js';
+
+export type Layout =
+	| {kind: 'too-small'}
+	| {
+			kind: 'wide' | 'narrow';
+			columns: number;
+			rows: number;
+			caption: boolean;
+			/** Rows of tree lines (without its header). */
+			treeRows: number;
+			treeWidth: number;
+			/** wide: the side column; narrow: the strip under the tree. */
+			panel: {width: number; height: number};
+	  };
+
+/** Side column from this width on; below it, the panes go in a strip under the tree. */
+export const WIDE_COLUMNS = 110;
+const SIDE_WIDTH = 46;
+
+export function computeLayout(columns: number, rows: number, hasCaption: boolean): Layout {
+	if (columns < MIN_COLUMNS || rows < MIN_ROWS) return {kind: 'too-small'};
+	// Status bar, optional caption, message line and hint bar: the frame never exceeds `rows`.
+	const chrome = 3 + (hasCaption ? 1 : 0);
+	const main = rows - chrome;
+	if (columns >= WIDE_COLUMNS) {
+		const treeWidth = columns - SIDE_WIDTH - 1;
+		return {
+			kind: 'wide',
+			columns,
+			rows,
+			caption: hasCaption,
+			treeRows: main - 1,
+			treeWidth,
+			panel: {width: SIDE_WIDTH, height: main},
+		};
+	}
+	const strip = Math.max(5, Math.min(10, Math.round(main * 0.3)));
+	return {
+		kind: 'narrow',
+		columns,
+		rows,
+		caption: hasCaption,
+		treeRows: main - strip - 1,
+		treeWidth: columns,
+		panel: {width: columns, height: strip},
+	};
+}

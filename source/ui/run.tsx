@@ -1,0 +1,49 @@
+import {render} from 'ink';
+import {App} from './app.js';
+import {type ResolvedUiOptions, resolveUiOptions, type UiOptions} from './options.js';
+import type {Session} from './session.js';
+import {makeTheme, ThemeContext} from './theme.js';
+
+export type PlaygroundOptions = UiOptions & {
+	/** Streams (tests). Default: the process's. */
+	stdout?: NodeJS.WriteStream;
+	stdin?: NodeJS.ReadStream;
+};
+
+export function Playground({session, options}: {session: Session; options: ResolvedUiOptions}) {
+	return (
+		<ThemeContext.Provider value={makeTheme(options)}>
+			<App session={session} />
+		</ThemeContext.Provider>
+	);
+}
+
+/**
+ * Runs the playground full-screen until `q`, Ctrl-C or SIGTERM, then restores the terminal (Ink
+ * leaves the alternate screen, shows the cursor and ends raw mode on unmount) and pauses the session.
+ */
+export async function runPlayground(session: Session, options: PlaygroundOptions = {}): Promise<void> {
+	const resolved = resolveUiOptions(options);
+	const instance = render(<Playground session={session} options={resolved} />, {
+		stdout: options.stdout,
+		stdin: options.stdin,
+		alternateScreen: true,
+		incrementalRendering: true,
+		exitOnCtrlC: false,
+		maxFps: 30,
+		patchConsole: false,
+	});
+	const stop = () => instance.unmount();
+	// A closed terminal (EIO) ends the playground quietly instead of with a stack trace.
+	(options.stdout ?? process.stdout).on('error', stop);
+	process.once('SIGTERM', stop);
+	process.once('SIGHUP', stop);
+	try {
+		await instance.waitUntilExit();
+	} finally {
+		process.off('SIGTERM', stop);
+		process.off('SIGHUP', stop);
+		(options.stdout ?? process.stdout).off('error', stop);
+		session.pause();
+	}
+}

@@ -1,0 +1,173 @@
+// The view-model the playground reads. The engine implements it; the UI never sees the world itself
+// (DESIGN.md: ui/ only dispatches actions and reads selectors). Types only, no simulation logic.
+
+/** A process state as `ps` prints it. The UI always shows the letter, colour is only a second cue. */
+export type ProcState = 'R' | 'S' | 'Z' | 'T';
+
+/** Namespace kinds a process can hold (create and keep alive). */
+export type NsKind = 'pid' | 'ipc' | 'net' | 'uts' | 'mnt';
+
+/** One row of the host process tree, in tree order (depth-first, children after their parent). */
+export type ProcessRow = {
+	hostPid: number;
+	/** PIDs at every level, outermost (host) first, like `NSpid:` in /proc/PID/status (R-PIDNS-1). */
+	nsPids: number[];
+	/** Parent as the host sees it (R-PIDNS-6). */
+	ppid: number;
+	comm: string;
+	state: ProcState;
+	/** 0 for the host init. */
+	depth: number;
+	pod?: string;
+	container?: string;
+	/** Names of the other threads of this process, shown under it. */
+	threads: string[];
+	/** Exited but not reaped yet: shown as `<defunct>` (R-ZOMB-1). */
+	zombie: boolean;
+	/** Reparented recently (R-REAP-2/3): the UI marks it so the move can be seen. */
+	adopted: boolean;
+	/** Namespaces this process created and holds. */
+	holds: NsKind[];
+	/** PID 1 of its PID namespace (R-PIDNS-3). */
+	nsInit: boolean;
+	pidNsId: number;
+	/** Set when this row enters a new PID namespace, e.g. `pid:[4026532201] web/app`. */
+	boundary?: string;
+	hasChildren: boolean;
+	collapsed: boolean;
+	/** The last child of its parent (draws `└─` instead of `├─`). */
+	last: boolean;
+	/**
+	 * For each ancestor level 1..depth-1, whether a vertical guide continues there (that ancestor has
+	 * later siblings). Length `max(depth - 1, 0)`. Lets a window of rows be drawn without the rest.
+	 */
+	guides: boolean[];
+};
+
+export type ContainerState = 'waiting' | 'running' | 'terminated';
+
+export type PodRow = {
+	name: string;
+	/** READY as kubectl prints it, e.g. `1/2` (R-STATUS-3). */
+	ready: string;
+	/** STATUS as kubectl prints it, e.g. `Running`, `CrashLoopBackOff`, `Init:0/1`. */
+	status: string;
+	/** RESTARTS as kubectl prints it: `0`, `2 (5s ago)`. */
+	restarts: string;
+	age: string;
+	containers: {name: string; state: ContainerState; reason?: string}[];
+	/** Current pod flags, so the UI can offer the right toggle. */
+	shareProcessNamespace?: boolean;
+	hostIPC?: boolean;
+};
+
+export type NamespaceRow = {
+	type: NsKind;
+	id: number;
+	/** Who keeps it alive, e.g. `pause 1210` or `bind mount`. */
+	holder: string;
+	members: number;
+};
+
+export type QueueRow = {
+	ipcNamespace: number;
+	key: string;
+	id: number;
+	messages: number;
+	bytes: number;
+	/** msg_qbytes (R-IPC-4). */
+	limit: number;
+	producers: string[];
+	consumers: string[];
+};
+
+/** One explained event: what happened and the rule that made it happen. */
+export type WhyRow = {
+	/** Virtual time in ms. */
+	t: number;
+	rule: string;
+	text: string;
+};
+
+export type SessionStatus = {
+	/** Virtual time in ms. */
+	time: number;
+	/** Virtual seconds per real second. */
+	speed: number;
+	playing: boolean;
+	branch: string;
+	chapter?: string;
+	atEnd: boolean;
+};
+
+export type BreakpointKind = 'zombie' | 'pid1-exit' | 'queue-gone';
+
+export type RunResult = {ok: true; message?: string} | {ok: false; message: string};
+
+/**
+ * What the playground needs from the simulation. Reads are windowed so a frame costs the same with
+ * 50 processes or 50,000: the UI asks only for the rows it can show.
+ *
+ * Commands the UI builds for its keys (the session must accept these, and may accept more):
+ * - `kill pid:<hostPid> <SIG>`            signal a host process (s menu)
+ * - `kill <pod>/<container>:1 <SIG>`      signal PID 1 of a container from the host (K)
+ * - `share <pod> on|off`                  shareProcessNamespace (P)
+ * - `hostipc <pod> on|off`                hostIPC (I)
+ * - `supervise <pod>/<container> systemd|tini` (S)
+ * - `spawn pid:<hostPid>`                 fork a child of the process (f)
+ * - `orphan pid:<hostPid>`                make an orphan under the process (o)
+ * - `delete <pod>`                        delete the pod (D)
+ * SIG is a name without the SIG prefix: TERM, INT, HUP, KILL, STOP, CONT.
+ */
+export type Session = {
+	/** Number of visible rows (collapsed subtrees excluded). */
+	processCount(): number;
+	/** Visible rows `[start, start + count)`, clamped to the end. */
+	processRows(start: number, count: number): ProcessRow[];
+	/** Visible row index of a host PID, or -1 when it is gone or inside a collapsed subtree. */
+	indexOfPid(hostPid: number): number;
+	pods(): PodRow[];
+	namespaces(): NamespaceRow[];
+	queues(): QueueRow[];
+	/** The latest `count` events, oldest first. */
+	why(count: number): WhyRow[];
+	/** Narration for the current moment, if any. */
+	caption(): string | undefined;
+	status(): SessionStatus;
+
+	play(): void;
+	pause(): void;
+	togglePlay(): void;
+	stepForward(): void;
+	stepBack(): void;
+	faster(): void;
+	slower(): void;
+	nextChapter(): void;
+	prevChapter(): void;
+	goto(ms: number): void;
+	branches(): string[];
+	switchBranch(name: string): void;
+
+	collapse(hostPid: number): void;
+	expand(hostPid: number): void;
+	collapseAll(): void;
+	expandAll(): void;
+	collapseToDepth(depth: number): void;
+
+	setBreakpoint(kind: BreakpointKind, on: boolean): void;
+	/** Current breakpoints (for the breakpoints menu). */
+	breakpoints(): Record<BreakpointKind, boolean>;
+
+	/** The `:` command line. Never throws: a bad command is `{ok: false, message}` in one sentence. */
+	run(command: string): RunResult;
+	commandNames(): string[];
+	/** Tab completion: full candidate command lines that start with `partial`. */
+	complete(partial: string): string[];
+
+	/**
+	 * Called at most once per frame tick while playing, never while paused (no CPU while paused).
+	 * After its own calls (keys, commands) the UI re-reads at once, without a notification.
+	 * Returns an unsubscribe function.
+	 */
+	subscribe(listener: () => void): () => void;
+};
