@@ -1,0 +1,33 @@
+// `npm run conformance [-- k05 k19]`: runs the cases (all, or those whose file name contains an
+// argument) on the real kernel and in the simulation, and prints what differs.
+import {CaseFileError, loadAllCases} from './load-case.js';
+import {runCase} from './run-case.js';
+
+async function main(filters: string[]): Promise<number> {
+	const cases = loadAllCases().filter((k) => filters.length === 0 || filters.some((f) => k.file.includes(f)));
+	let failed = 0;
+	for (const kase of cases) {
+		const verdict = await runCase(kase);
+		if (verdict.status === 'pass') {
+			const note = verdict.notes.length > 0 ? ` (${verdict.notes.join('; ')})` : '';
+			console.log(`pass ${kase.id} ${kase.title}${note}`);
+		} else if (verdict.status === 'skip') {
+			console.log(`skip ${kase.id} ${kase.title}: ${verdict.reason}`);
+		} else {
+			failed++;
+			console.log(`FAIL ${verdict.report}`);
+		}
+	}
+	console.log(`${cases.length} cases, ${failed} failed`);
+	return failed > 0 ? 1 : 0;
+}
+
+main(process.argv.slice(2)).then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		console.error(error instanceof CaseFileError ? error.message : `conformance: ${String(error)}`);
+		process.exitCode = 2;
+	},
+);
