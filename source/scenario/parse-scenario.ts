@@ -29,7 +29,8 @@ export function parseScenario(text: string, fileName: string): LoadResult<Scenar
 		if (document.contents === null) return;
 		const {data: value, problem} = documentData(source, index);
 		if (problem) aliasProblems.push(problem);
-		else data.push({index, value});
+		// An empty document (a trailing `---`, a file of comments) holds nothing to load.
+		else if (value !== null && value !== undefined) data.push({index, value});
 	});
 	if (aliasProblems.length > 0) return {ok: false, problems: aliasProblems};
 	if (data.length === 0) {
