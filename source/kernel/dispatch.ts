@@ -72,7 +72,8 @@ function perform(ctx: Ctx, p: Process, call: Syscall): Outcome {
 					`${label(p)} ${call.value ? 'becomes' : 'is no longer'} a child subreaper`,
 					{pid: p.hostPid},
 				);
-			} else p.pdeathsig = call.signal;
+			} else if (call.option === 'PR_SET_NAME') p.threads[0].name = call.name;
+			else p.pdeathsig = call.signal;
 			return {};
 		case 'sigaction':
 			if (call.action === 'default') delete p.actions[call.signal];

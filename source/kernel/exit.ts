@@ -230,11 +230,17 @@ export function release(ctx: Ctx, p: Process, rule: string, reaper?: Process): v
 		data: {status: p.exit},
 	});
 	for (const ns of chain) {
-		if (ns.count === 0 && ns.init !== undefined && ns.parent !== undefined) {
+		if (ns.count === 0 && ns.init !== undefined && ns.parent !== undefined && !heldForChildren(ctx, ns.id)) {
 			delete ctx.k.namespaces[ns.id];
 			emit(ctx, 'R-PIDNS-7', 'ns-gone', `PID namespace [${ns.id}] destroyed: its last process is gone`, {
 				data: {ns: ns.id, type: 'pid'},
 			});
 		} else finishZap(ctx, ns);
 	}
+}
+
+/** A PID namespace also lives while a process holds it as pid_ns_for_children (unshare, setns). */
+function heldForChildren(ctx: Ctx, id: number): boolean {
+	for (const p of tableValues(ctx.k.procs)) if (p.childPidNs === id) return true;
+	return false;
 }

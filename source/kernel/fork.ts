@@ -6,6 +6,7 @@ import {emit, label, wake} from './context.js';
 import type {Errno} from './errno.js';
 import {addRef, createNs, createPidNs} from './namespaces.js';
 import {allocPid, nsChain} from './pids.js';
+import type {SignalName} from './signals.js';
 import type {CloneFlags, ProgramCall} from './syscalls.js';
 import {tableSet} from './table.js';
 import type {HostPid, NsId, NsPid, NsType, PidNamespace, Process} from './types.js';
@@ -20,6 +21,10 @@ export type ForkOptions = {
 	/** clone3(CLONE_INTO_CGROUP): start in this cgroup. */
 	cgroup?: string;
 	thread?: string;
+	/** The child starts with an empty signal mask (tini unblocks before it execs its child). */
+	resetMask?: boolean;
+	/** The child starts a new session and process group (setsid, as dumb-init does). */
+	setsid?: boolean;
 	stdout?: string;
 	labels?: Record<string, string>;
 };
@@ -97,6 +102,12 @@ function newChild(
 		if (options.flags?.[type]) ns[type] = createNs(ctx, type, hostPid, parent.ns[type]).id;
 		addRef(ctx, ns[type]);
 	}
+	// fork + exec of a new program: caught signals reset to SIG_DFL, ignored ones stay (R-SIG-5).
+	const actions = {...parent.actions};
+	if (options.program) {
+		for (const [signal, action] of Object.entries(actions))
+			if (action === 'handle') delete actions[signal as SignalName];
+	}
 	const program = options.program
 		? {name: options.program.name, params: options.program.params ?? {}, state: {}}
 		: {
@@ -117,11 +128,11 @@ function newChild(
 		threads: [{tids: [...pids], name: comm}],
 		// R-REAP-6: the subreaper attribute is not inherited by fork.
 		subreaper: false,
-		actions: {...parent.actions},
+		actions,
 		nocldwait: false,
-		blocked: [...parent.blocked],
+		blocked: options.resetMask ? [] : [...parent.blocked],
 		pending: [],
-		pgid: parent.pgid,
+		pgid: options.setsid ? hostPid : parent.pgid,
 		cgroup,
 		rss: 0,
 		startedAt: ctx.k.now,

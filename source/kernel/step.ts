@@ -22,7 +22,9 @@ export type KernelAction =
 	/** Bind-mount (pin) or unmount a namespace file (R-IPC-3). */
 	| {type: 'pin'; ns: NsId; pin: string}
 	| {type: 'unpin'; ns: NsId; pin: string}
-	| {type: 'cgroup'; path: string; parent?: string; limits?: CgroupLimits};
+	| {type: 'cgroup'; path: string; parent?: string; limits?: CgroupLimits}
+	/** Start the program of a process that the kernel created itself (the host's PID 1 at boot). */
+	| {type: 'start'; pid: number};
 
 /** Fires a timer owned by a layer above the kernel. */
 export type TimerHandler = (ctx: Ctx, timer: Timer) => void;
@@ -71,6 +73,11 @@ export function applyKernelAction(ctx: Ctx, action: KernelAction, others?: Timer
 		case 'cgroup':
 			createCgroup(ctx, action.path, action.parent ?? '/', action.limits);
 			break;
+		case 'start': {
+			const p = proc(ctx, action.pid);
+			if (p) wake(ctx, p.hostPid, {type: 'start'});
+			break;
+		}
 	}
 	drain(ctx);
 }

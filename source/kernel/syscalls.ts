@@ -17,6 +17,8 @@ export type Syscall =
 			argv?: string[];
 			flags?: CloneFlags;
 			thread?: string;
+			resetMask?: boolean;
+			setsid?: boolean;
 			reply?: string;
 	  }
 	| {call: 'exec'; program: ProgramCall; comm: string; argv?: string[]}
@@ -25,6 +27,7 @@ export type Syscall =
 	| {call: 'wait'; pid?: number; nohang?: boolean; reply?: string}
 	| {call: 'prctl'; option: 'PR_SET_CHILD_SUBREAPER'; value: boolean}
 	| {call: 'prctl'; option: 'PR_SET_PDEATHSIG'; signal: SignalName}
+	| {call: 'prctl'; option: 'PR_SET_NAME'; name: string}
 	| {call: 'sigaction'; signal: SignalName; action: Disposition; nocldwait?: boolean}
 	| {call: 'sigprocmask'; how: 'block' | 'unblock'; signals: SignalName[]}
 	| {call: 'sigwait'; signals: SignalName[]; timeoutMs?: number; reply?: string}

@@ -1,0 +1,90 @@
+// Small programs: a fork bomb, the four-thread Helloworld and a file copier (an init container).
+import type {Program} from '../kernel/index.js';
+import {params} from './params.js';
+import {setupCalls} from './setup.js';
+
+/**
+ * `:(){ :|:& };:` — each generation forks two more and exits; orphans go to PID 1 (R-REAP-3); a
+ * process whose fork fails with EAGAIN at pids.max (zombies count, R-ZOMB-5) gives up and waits.
+ */
+export const forkBomb: Program = {
+	name: 'fork-bomb',
+	summary: 'a fork bomb: every process forks two more, until pids.max says EAGAIN',
+	react(raw, _state, event) {
+		const p = params(raw);
+		const bomb = {name: 'fork-bomb', params: raw};
+		switch (event.type) {
+			case 'start':
+				return {calls: [{call: 'sleep', ms: p.delay ?? 10, reply: 'go'}]};
+			case 'return':
+				if (event.reply === 'go') {
+					return {
+						calls: [
+							{call: 'fork', program: bomb, comm: 'bomb', reply: 'forked'},
+							{call: 'fork', program: bomb, comm: 'bomb', reply: 'forked'},
+							{call: 'exit', code: 0},
+						],
+					};
+				}
+				if (event.reply === 'forked' && event.errno) {
+					return {
+						calls: [
+							{call: 'write', text: 'bomb: fork: retry: Resource temporarily unavailable'},
+							{call: 'pause'},
+						],
+					};
+				}
+				return {};
+			default:
+				return {};
+		}
+	},
+};
+
+export const helloworld: Program = {
+	name: 'helloworld',
+	summary: 'Helloworld: one process of four threads {api, main, log, compute}',
+	react(raw, _state, event) {
+		if (event.type !== 'start') return event.type === 'signal' ? {calls: [{call: 'exit', code: 0}]} : {};
+		const p = params(raw);
+		return {
+			calls: [
+				{call: 'prctl', option: 'PR_SET_NAME', name: 'main'},
+				...['api', 'log', 'compute'].map((name) => ({call: 'thread', name}) as const),
+				{call: 'write', text: 'Hello world from 4 threads: api, main, log, compute'},
+				...setupCalls({...p, threads: undefined}),
+				{call: 'pause'},
+			],
+		};
+	},
+};
+
+export const copier: Program = {
+	name: 'cp',
+	summary: 'copies a file (an init container preparing a volume), then exits 0',
+	react(raw, _state, event) {
+		const p = params(raw);
+		if (event.type === 'start') {
+			return {
+				calls: [
+					{call: 'copyFile', from: p.from ?? '/app.war', to: p.file ?? '/data/app.war', reply: 'copied'},
+				],
+			};
+		}
+		if (event.type === 'return' && event.reply === 'copied') {
+			const ok = !event.errno;
+			return {
+				calls: [
+					{
+						call: 'write',
+						text: ok
+							? `copied ${p.from ?? '/app.war'} to ${p.file ?? '/data/app.war'}`
+							: `cp: ${event.errno}`,
+					},
+					{call: 'exit', code: ok ? 0 : 1},
+				],
+			};
+		}
+		return {};
+	},
+};
