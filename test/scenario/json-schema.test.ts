@@ -23,5 +23,8 @@ test('the JSON Schema is draft-7, refuses unknown fields and lists the programs'
 	assert.deepEqual(schema.required, ['title']);
 	assert.deepEqual(schema.additionalProperties, {not: {}});
 	assert.match(JSON.stringify(schema), /"dumb-init"/);
-	assert.match(JSON.stringify(schema.properties.pods), /"shareProcessNamespace":\{"default":false,"type":"boolean"/);
+	assert.match(
+		JSON.stringify(schema.properties.pods),
+		/"shareProcessNamespace":\{"default":false,"type":"boolean"/,
+	);
 });
