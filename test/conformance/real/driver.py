@@ -61,6 +61,18 @@ class SigAction(ctypes.Structure):  # glibc struct sigaction (x86_64, aarch64)
 	]
 
 
+class SigInfo(ctypes.Structure):  # the head of siginfo_t for a kill(): signo, errno, code, pid, uid
+	_fields_ = [
+		("si_signo", ctypes.c_int),
+		("si_errno", ctypes.c_int),
+		("si_code", ctypes.c_int),
+		("pad", ctypes.c_int),
+		("si_pid", ctypes.c_int),
+		("si_uid", ctypes.c_uint),
+		("rest", ctypes.c_char * 104),
+	]
+
+
 def errname(code):
 	return errno.errorcode.get(code, str(code))
 
@@ -169,10 +181,11 @@ class Puppet:
 		return {"result": "ok"}
 
 	def do_wait(self, cmd):
-		try:
-			pid, status = os.waitpid(int(cmd.get("pid", -1)), os.WNOHANG if cmd.get("nohang") else 0)
-		except ChildProcessError:
-			return {"result": "ECHILD"}
+		# libc directly: os.waitpid would retry after EINTR (PEP 475) and hide what the call returned.
+		status = ctypes.c_int(0)
+		flags = os.WNOHANG if cmd.get("nohang") else 0
+		pid = check(libc.waitpid(int(cmd.get("pid", -1)), ctypes.byref(status), flags))
+		status = status.value
 		if pid == 0:
 			return {"result": "ok", "pid": 0}
 		return {"result": "ok", "pid": pid, "status": status_text(status)}
@@ -203,8 +216,13 @@ class Puppet:
 		return {"result": "ok"}
 
 	def do_sigwait(self, cmd):
-		info = signal.sigwaitinfo([signum(s) for s in cmd["signals"]])
-		return {"result": "ok", "signal": signame(info.si_signo), "sender": info.si_pid}
+		# libc directly: signal.sigwaitinfo retries after a handler ran; the system call says EINTR.
+		mask, info = ctypes.create_string_buffer(128), SigInfo()
+		libc.sigemptyset(mask)
+		for s in cmd["signals"]:
+			libc.sigaddset(mask, signum(s))
+		num = check(libc.sigwaitinfo(mask, ctypes.byref(info)))
+		return {"result": "ok", "signal": signame(num), "sender": info.si_pid}
 
 	def do_exec(self, cmd):
 		# Caught dispositions reset to SIG_DFL across execve, ignored ones stay (R-SIG-5).
