@@ -59,18 +59,28 @@ export function App({session, onQuit}: Props) {
 			if (input === 'q' || (key.ctrl && input === 'c')) (onQuit ?? exit)();
 			return;
 		}
-		const step = reduceKey(current, input, key, {
-			session,
-			index: win.placement.index,
-			selected: win.selected,
-			page,
-		});
-		const {message, quit} = applyEffects(session, step.effects);
-		if (quit) {
-			(onQuit ?? exit)();
-			return;
+		// Several keys can arrive in one read (fast typing, key repeat, a paste): outside a prompt
+		// each character is its own key press.
+		const presses: [string, KeyInfo][] =
+			input.length > 1 && current.mode.kind !== 'prompt' ? [...input].map((ch) => [ch, {}]) : [[input, key]];
+		let next = current;
+		for (const [i, [ch, k]] of presses.entries()) {
+			const view = i === 0 ? win : placeWindow(session, placement.current, next.selectedPid, page);
+			placement.current = view.placement;
+			const step = reduceKey(next, ch, k, {
+				session,
+				index: view.placement.index,
+				selected: view.selected,
+				page,
+			});
+			const {message, quit} = applyEffects(session, step.effects);
+			if (quit) {
+				(onQuit ?? exit)();
+				return;
+			}
+			next = message ? {...step.state, message} : step.state;
 		}
-		setState(message ? {...step.state, message} : step.state);
+		setState(next);
 		redraw();
 	});
 

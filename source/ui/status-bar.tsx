@@ -11,8 +11,13 @@ export function StatusBar({status, width, processes}: Props) {
 	const state = status.atEnd ? 'end' : status.playing ? `${g.play} playing` : `${g.pause} paused`;
 	const speed = formatSpeed(status.speed).replace('×', ascii ? 'x' : '×');
 	const left = ` podplay  ${state}  t=${formatTime(status.time)} ${speed}`;
-	const middle = `  branch ${status.branch}${status.chapter ? `  chapter ${status.chapter}` : ''}`;
-	const right = `${processes} procs  ? help `;
+	// Narrow terminals lose the chapter first, then the process count: "? help" always stays.
+	const branch = `  branch ${status.branch}`;
+	const chapter = status.chapter ? `  chapter ${status.chapter}` : '';
+	const count = `${processes} procs  `;
+	const fits = (...parts: string[]) => left.length + parts.join('').length < width;
+	const middle = fits(branch, chapter, count, '? help ') ? branch + chapter : branch;
+	const right = fits(middle, count, '? help ') ? `${count}? help ` : '? help ';
 	const gap = Math.max(1, width - left.length - middle.length - right.length);
 	return (
 		<Text inverse wrap="truncate">

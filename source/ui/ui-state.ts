@@ -367,7 +367,8 @@ export function completeText(session: Session, text: string): {text: string; com
 		candidates = [];
 	}
 	if (candidates.length === 0) return {text, completions: []};
-	if (candidates.length === 1) return {text: candidates[0], completions: []};
+	// A unique candidate is a finished word: add the space so the next word can be typed at once.
+	if (candidates.length === 1) return {text: candidates[0].replace(/(\S)$/, '$1 '), completions: []};
 	let prefix = candidates[0];
 	for (const c of candidates) while (!c.startsWith(prefix)) prefix = prefix.slice(0, -1);
 	return {text: prefix.length > text.length ? prefix : text, completions: candidates};

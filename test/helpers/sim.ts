@@ -1,7 +1,7 @@
 // A small mutable harness over the immutable kernel, for tests: each call is one kernel step.
 import {
-	bootKernel,
 	type BootOptions,
+	bootKernel,
 	getProcess,
 	type Kernel,
 	type KernelAction,
@@ -14,7 +14,12 @@ import {
 } from '../../source/kernel/index.js';
 import {programs} from '../../source/programs/index.js';
 
-export type Spawn = {program?: string; comm?: string; params?: Record<string, unknown>; flags?: Partial<Record<'pid' | 'ipc' | 'net' | 'uts' | 'mnt', boolean>>};
+export type Spawn = {
+	program?: string;
+	comm?: string;
+	params?: Record<string, unknown>;
+	flags?: Partial<Record<'pid' | 'ipc' | 'net' | 'uts' | 'mnt', boolean>>;
+};
 
 export class Sim {
 	kernel: Kernel;
