@@ -18,6 +18,8 @@ export type Syscall =
 			flags?: CloneFlags;
 			thread?: string;
 			resetMask?: boolean;
+			/** clone3(CLONE_INTO_CGROUP). */
+			cgroup?: string;
 			setsid?: boolean;
 			reply?: string;
 	  }

@@ -76,13 +76,18 @@ describe('PID namespaces (R-PIDNS)', () => {
 	test('R-PIDNS-7: when init exits every other process dies first and its parent sees it last (K2)', () => {
 		const sim = new Sim();
 		const init = sim.fork(1, {program: 'app', comm: 'sh', flags: {pid: true}});
-		const stubborn = sim.fork(init, {program: 'app', comm: 'stubborn', params: {ignore: ['SIGTERM', 'SIGHUP', 'SIGINT']}});
+		const stubborn = sim.fork(init, {
+			program: 'app',
+			comm: 'stubborn',
+			params: {ignore: ['SIGTERM', 'SIGHUP', 'SIGINT']},
+		});
 		const plain = sim.fork(init, {program: 'sleep'});
 		const nested = sim.fork(init, {program: 'app', comm: 'nested-init', flags: {pid: true}});
 		const deep = sim.fork(nested, {program: 'sleep'});
 		sim.events = [];
 		sim.call(init, {call: 'exit', code: 0});
-		for (const pid of [stubborn, plain, nested, deep, init]) assert.equal(sim.proc(pid), undefined, `${pid} is gone`);
+		for (const pid of [stubborn, plain, nested, deep, init])
+			assert.equal(sim.proc(pid), undefined, `${pid} is gone`);
 		const exits = sim.events.filter((e) => e.kind === 'exit').map((e) => e.pid);
 		assert.equal(exits.at(-1), init, 'init becomes a zombie last');
 		assert.equal(sim.events[0].rule, 'R-PIDNS-7');
