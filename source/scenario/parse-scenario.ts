@@ -2,9 +2,11 @@ import {basename} from 'node:path';
 import {issueProblems, type PathProblem} from './issue-messages.js';
 import {toPodManifest} from './pod-manifest.js';
 import {podProblems} from './pod-rules.js';
+import {podSchema} from './pod-schema.js';
 import {type LoadResult, type Position, type Problem, sortProblems} from './problem.js';
-import {referenceProblems} from './references.js';
+import {type PodNames, podNames, referenceProblems} from './references.js';
 import {type ScenarioParsed, scenarioSchema} from './scenario-schema.js';
+import {step} from './timeline-schema.js';
 import type {Scenario, TimelineStep} from './types.js';
 import {checkText, documentData, parseYaml, positionIn} from './yaml-source.js';
 
@@ -48,7 +50,10 @@ export function parseScenario(text: string, fileName: string): LoadResult<Scenar
 	};
 	if (assembled.problems.length > 0) return {ok: false, problems: sortProblems(assembled.problems.map(at))};
 	const parsed = scenarioSchema.safeParse(assembled.input, {reportInput: true});
-	if (!parsed.success) return {ok: false, problems: sortProblems(issueProblems(parsed.error.issues).map(at))};
+	if (!parsed.success) {
+		const all = [...issueProblems(parsed.error.issues), ...partialChecks(assembled.input)];
+		return {ok: false, problems: sortProblems(all.map(at))};
+	}
 	const position = (path: Path) => {
 		const {index, path: inner} = assembled.locate(path);
 		return positionIn(source, index, inner);
@@ -56,10 +61,38 @@ export function parseScenario(text: string, fileName: string): LoadResult<Scenar
 	const scenario = buildScenario(parsed.data, assembled.input, fileName, position);
 	const checks = [
 		...scenario.pods.flatMap((pod, index) => podProblems(pod, ['pods', index])),
-		...referenceProblems(scenario.pods, scenario.programs, scenario.timeline),
+		...referenceProblems(scenario.pods.map(podNames), Object.keys(scenario.programs), scenario.timeline),
 	];
 	if (checks.length > 0) return {ok: false, problems: sortProblems(checks.map(at))};
 	return {ok: true, scenario};
+}
+
+/**
+ * When the schema refuses part of a file, the parts that do validate are still cross-checked, so one
+ * run reports every problem: a typo in one pod does not hide an unknown target in the timeline.
+ */
+function partialChecks(input: Record<string, unknown>): PathProblem[] {
+	if (!isMap(input) || (input.pods !== undefined && !Array.isArray(input.pods))) return [];
+	const problems: PathProblem[] = [];
+	const pods = ((input.pods ?? []) as unknown[]).flatMap((raw, index): PodNames[] => {
+		const parsed = podSchema.safeParse(raw);
+		if (parsed.success) {
+			const pod = toPodManifest(parsed.data);
+			problems.push(...podProblems(pod, ['pods', index]));
+			return [podNames(pod)];
+		}
+		const name = isMap(raw) && isMap(raw.metadata) ? raw.metadata.name : undefined;
+		return typeof name === 'string' ? [{name}] : [];
+	});
+	const programKeys = isMap(input.programs) ? Object.keys(input.programs) : [];
+	const timeline = Array.isArray(input.timeline)
+		? input.timeline.map((raw) => {
+				const parsed = step.safeParse(raw);
+				return parsed.success ? parsed.data : undefined;
+			})
+		: [];
+	problems.push(...referenceProblems(pods, programKeys, timeline));
+	return problems;
 }
 
 function buildScenario(

@@ -2,25 +2,31 @@ import {didYouMean} from './did-you-mean.js';
 import {formatDuration} from './duration.js';
 import type {PathProblem} from './issue-messages.js';
 import {parseContainerRef, type Target} from './target.js';
-import type {Expectation, PodManifest, ProgramSpec, TimelineStep} from './types.js';
+import type {Expectation, PodManifest, TimelineStep} from './types.js';
 
 type Path = PropertyKey[];
 
+/** A pod as far as names go; `containers` is undefined when the pod itself failed to validate. */
+export type PodNames = {name: string; containers?: string[]};
+
+export function podNames(pod: PodManifest): PodNames {
+	return {
+		name: pod.name,
+		containers: [...pod.initContainers, ...pod.containers].map((container) => container.name),
+	};
+}
+
 /**
  * Every name a scenario uses must exist: pods, containers, `programs:` keys, targets. Caught at load
- * time, so a typo never surfaces minutes into a replay.
+ * time, so a typo never surfaces minutes into a replay. Steps that failed to validate are holes
+ * (undefined) in `timeline`, so the others are still checked.
  */
 export function referenceProblems(
-	pods: readonly PodManifest[],
-	programs: Record<string, ProgramSpec>,
-	timeline: readonly TimelineStep[],
+	pods: readonly PodNames[],
+	programKeys: readonly string[],
+	timeline: readonly (TimelineStep | undefined)[],
 ): PathProblem[] {
-	const containers = new Map(
-		pods.map((pod) => [
-			pod.name,
-			[...pod.initContainers, ...pod.containers].map((container) => container.name),
-		]),
-	);
+	const containers = new Map(pods.map((pod) => [pod.name, pod.containers]));
 	const problems: PathProblem[] = [];
 	const pod = (name: string, path: Path, key = false) => {
 		if (containers.has(name)) return true;
@@ -29,8 +35,8 @@ export function referenceProblems(
 	};
 	const container = (podName: string, name: string, path: Path, key = false) => {
 		if (!pod(podName, path, key)) return;
-		const names = containers.get(podName)!;
-		if (names.includes(name)) return;
+		const names = containers.get(podName);
+		if (!names || names.includes(name)) return;
 		problems.push({
 			path,
 			key,
@@ -49,7 +55,7 @@ export function referenceProblems(
 			});
 		}
 	});
-	for (const key of Object.keys(programs)) {
+	for (const key of programKeys) {
 		const ref = parseContainerRef(key);
 		if (ref) container(ref.pod, ref.container, ['programs', key], true);
 		else
@@ -59,9 +65,10 @@ export function referenceProblems(
 				message: `programs key "${key}" must be pod/container`,
 			});
 	}
+	let previous: TimelineStep | undefined;
 	timeline.forEach((step, index) => {
+		if (!step) return;
 		const at: Path = ['timeline', index];
-		const previous = timeline[index - 1];
 		if (previous && step.at < previous.at) {
 			problems.push({
 				path: [...at, 'at'],
@@ -90,6 +97,7 @@ export function referenceProblems(
 				});
 				break;
 		}
+		previous = step;
 	});
 	function expectation(assertion: Expectation, path: Path) {
 		switch (assertion.subject) {
