@@ -33,7 +33,9 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 		}
 	}
 	const limit = Math.max(2, Math.floor(word.length / 3));
-	return best !== undefined && bestDistance <= limit && best !== word ? best : undefined;
+	// A suggestion that replaces the whole word ("x" → "sh") is a guess, not a correction.
+	const close = bestDistance <= limit && bestDistance < word.length;
+	return best !== undefined && close && best !== word ? best : undefined;
 }
 
 /** ` — did you mean "x"?` or an empty string. */

@@ -97,7 +97,10 @@ export const containerRef = z
 
 /** A System V IPC key: an integer or a hex string such as 0x42. */
 export const ipcKey = z
-	.union([z.int().nonnegative(), z.string().regex(/^0[xX][0-9a-fA-F]+$|^\d+$/)])
+	.union([
+		z.int().nonnegative(),
+		z.string().regex(/^0[xX][0-9a-fA-F]+$|^\d+$/, 'key: expected an integer or a hex string such as 0x42'),
+	])
 	.transform((value) => (typeof value === 'number' ? value : Number(value)))
 	.meta({description: 'A System V IPC key: an integer or a hex string such as 0x42'});
 
