@@ -1,10 +1,13 @@
+import type {Scenario} from './types.js';
+
 /** A place in a source file; both numbers start at 1. */
 export type Position = {line: number; column: number};
 
 /** One user-facing problem: printed as `file:line:column: message`. */
 export type Problem = {file: string; line: number; column: number; message: string};
 
-export type LoadResult<T> = {ok: true; scenario: T} | {ok: false; problems: Problem[]};
+/** What loading a scenario gives: the scenario, or every problem found in the file. */
+export type LoadResult<T = Scenario> = {ok: true; scenario: T} | {ok: false; problems: Problem[]};
 
 export function formatProblem(problem: Problem): string {
 	return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
