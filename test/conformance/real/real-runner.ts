@@ -22,7 +22,7 @@ const driver = join(import.meta.dirname, 'driver.py');
 
 type Ran = {code: number | null; signal: NodeJS.Signals | null; stderr: string; timedOut: boolean};
 
-function runBounded(command: string, args: string[]): Promise<Ran> {
+function runBounded(command: string, args: string[], limitMs: number): Promise<Ran> {
 	return new Promise((resolve) => {
 		const child = spawn(command, args, {stdio: ['ignore', 'ignore', 'pipe']});
 		let stderr = '';
@@ -30,16 +30,27 @@ function runBounded(command: string, args: string[]): Promise<Ran> {
 		child.stderr.on('data', (chunk: Buffer) => {
 			stderr += chunk.toString();
 		});
-		// SIGKILL to unshare; --kill-child then kills the driver, PID 1, and with it the namespace.
+		// SIGKILL to the driver, PID 1 of the namespace: the kernel kills everything in it (R-PIDNS-7)
+		// and unshare reaps it. Killing unshare first would leave the driver a zombie on the host.
 		const timer = setTimeout(() => {
 			timedOut = true;
-			child.kill('SIGKILL');
-		}, caseTimeLimitMs);
+			killChildren(child.pid);
+			setTimeout(() => child.kill('SIGKILL'), 1000).unref();
+		}, limitMs);
 		child.on('close', (code, signal) => {
 			clearTimeout(timer);
 			resolve({code, signal, stderr, timedOut});
 		});
 	});
+}
+
+function killChildren(pid: number | undefined): void {
+	try {
+		const children = readFileSync(`/proc/${pid}/task/${pid}/children`, 'utf8').trim();
+		for (const child of children.split(/\s+/).filter(Boolean)) process.kill(Number(child), 'SIGKILL');
+	} catch {
+		// unshare or its child is already gone: nothing left to kill.
+	}
 }
 
 function makeCgroupRoot(): string | {missing: string} {
@@ -74,7 +85,7 @@ function stderrTail(stderr: string): string {
 	return lines.slice(-3).join(' / ') || 'no output';
 }
 
-export async function runCaseOnKernel(kase: Case): Promise<RunOutcome> {
+export async function runCaseOnKernel(kase: Case, limitMs = caseTimeLimitMs): Promise<RunOutcome> {
 	const machine = checkMachine();
 	if (!machine.ok) return {kind: 'skipped', reason: machine.missing};
 	let cgroupRoot: string | undefined;
@@ -98,9 +109,13 @@ export async function runCaseOnKernel(kase: Case): Promise<RunOutcome> {
 			'--scratch',
 			join(scratch, 'run'),
 		];
-		const ran = await runBounded('unshare', [...args, '--out', out, '--cgroup-root', cgroupRoot ?? '']);
+		const ran = await runBounded(
+			'unshare',
+			[...args, '--out', out, '--cgroup-root', cgroupRoot ?? ''],
+			limitMs,
+		);
 		if (ran.timedOut)
-			return {kind: 'failed', reason: `the kernel run did not finish within ${caseTimeLimitMs / 1000} s`};
+			return {kind: 'failed', reason: `the kernel run did not finish within ${limitMs / 1000} s`};
 		if (ran.code !== 0 || !existsSync(out)) {
 			return {
 				kind: 'failed',
