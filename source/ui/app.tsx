@@ -11,6 +11,7 @@ import {useSessionTick} from './hooks/use-session-tick.js';
 import {InfoPanel} from './info-panel.js';
 import type {KeyInfo} from './keys.js';
 import {computeLayout} from './layout.js';
+import {splitPresses} from './map-key.js';
 import {ProcessTree} from './process-tree.js';
 import type {Session} from './session.js';
 import {StatusBar} from './status-bar.js';
@@ -51,21 +52,21 @@ export function App({session, onQuit}: Props) {
 			: placeWindow(session, placement.current, state.selectedPid, layout.treeRows);
 	// Kept for the next frame so rows stay in place while the simulation runs (tree-window.ts).
 	if (window) placement.current = window.placement;
-	const latest = useLatest({state, window, page: layout.kind === 'too-small' ? 1 : layout.treeRows});
+	const page = layout.kind === 'too-small' ? 0 : layout.treeRows;
+	const latest = useLatest({page});
+	// The handler's source of truth: keys can arrive faster than frames (Ink renders at most 30 a
+	// second), and each key must see the state the previous key left, not the last rendered one.
+	const current = useRef(state);
 
 	useInput((input: string, key: KeyInfo) => {
-		const {state: current, window: win, page} = latest.current;
-		if (!win) {
+		const {page} = latest.current;
+		if (page <= 0) {
 			if (input === 'q' || (key.ctrl && input === 'c')) (onQuit ?? exit)();
 			return;
 		}
-		// Several keys can arrive in one read (fast typing, key repeat, a paste): outside a prompt
-		// each character is its own key press.
-		const presses: [string, KeyInfo][] =
-			input.length > 1 && current.mode.kind !== 'prompt' ? [...input].map((ch) => [ch, {}]) : [[input, key]];
-		let next = current;
-		for (const [i, [ch, k]] of presses.entries()) {
-			const view = i === 0 ? win : placeWindow(session, placement.current, next.selectedPid, page);
+		let next = current.current;
+		for (const [ch, k] of splitPresses(input, key)) {
+			const view = placeWindow(session, placement.current, next.selectedPid, page);
 			placement.current = view.placement;
 			const step = reduceKey(next, ch, k, {
 				session,
@@ -80,6 +81,7 @@ export function App({session, onQuit}: Props) {
 			}
 			next = message ? {...step.state, message} : step.state;
 		}
+		current.current = next;
 		setState(next);
 		redraw();
 	});

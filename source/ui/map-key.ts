@@ -14,3 +14,21 @@ export function mapKey(input: string, key: KeyInfo): ActionId | undefined {
 	}
 	return undefined;
 }
+
+const controls: Record<string, KeyInfo> = {
+	'\r': {return: true},
+	'\n': {return: true},
+	'\t': {tab: true},
+	'\u007f': {backspace: true},
+	'\b': {backspace: true},
+	'\u001B': {escape: true},
+};
+
+/**
+ * Several keys can arrive in one read (fast typing, key repeat, a paste, a test writing `1262\r`):
+ * Ink then hands them over as one string. Split it into single presses so each one is its own key.
+ */
+export function splitPresses(input: string, key: KeyInfo): [string, KeyInfo][] {
+	if ([...input].length <= 1) return [[input, key]];
+	return [...input].map((ch) => (controls[ch] ? ['', controls[ch]] : [ch, {}]));
+}

@@ -1,3 +1,4 @@
+import '../helpers/force-color.js';
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
 import {bindingLabel, keyTable} from '../../source/ui/keys.js';
