@@ -45,7 +45,8 @@ export function App({session, onQuit}: Props) {
 	const [state, setState] = useState<UiState>(initialUiState);
 	const placement = useRef<Placement>({offset: 0, index: 0});
 	const caption = session.caption();
-	const layout = computeLayout(columns, rows, caption !== undefined);
+	const menuItems = state.mode.kind === 'menu' ? state.mode.menu.items.length : 0;
+	const layout = computeLayout(columns, rows, caption !== undefined, menuItems);
 	const window =
 		layout.kind === 'too-small'
 			? undefined

@@ -19,7 +19,8 @@ export type Layout =
 export const WIDE_COLUMNS = 110;
 const SIDE_WIDTH = 46;
 
-export function computeLayout(columns: number, rows: number, hasCaption: boolean): Layout {
+/** `menuItems`: an open menu's length; the strip grows so every choice shows. */
+export function computeLayout(columns: number, rows: number, hasCaption: boolean, menuItems = 0): Layout {
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) return {kind: 'too-small'};
 	// Status bar, optional caption, message line and hint bar: the frame never exceeds `rows`.
 	const chrome = 3 + (hasCaption ? 1 : 0);
@@ -36,7 +37,7 @@ export function computeLayout(columns: number, rows: number, hasCaption: boolean
 			panel: {width: SIDE_WIDTH, height: main},
 		};
 	}
-	const strip = Math.max(5, Math.min(10, Math.round(main * 0.3)));
+	const strip = Math.max(5, Math.min(10, Math.round(main * 0.3)), Math.min(menuItems + 2, main - 5));
 	return {
 		kind: 'narrow',
 		columns,

@@ -261,3 +261,29 @@ describe('screen size and style', () => {
 test('stripAnsi leaves plain text alone', () => {
 	assert.equal(stripAnsi('\u001B[1mab\u001B[22m'), 'ab');
 });
+
+describe('frame cost follows the screen, not the process count', () => {
+	test('a key press at 1,000 and at 50,000 processes reads about one screen of rows', async (t) => {
+		for (const processes of [1000, 50_000]) {
+			const session = makeFakeSession({processes});
+			const r = start({session});
+			await r.waitFor((f) => f.includes(`of ${session.processCount()}`), `${processes} processes counted`);
+			await r.press('G');
+			await r.waitFor(
+				(f) => f.includes(`${session.processCount()} of ${session.processCount()}`),
+				'at the bottom',
+			);
+			session.rowsRead = 0;
+			const started = performance.now();
+			await r.press('k');
+			await r.waitFor(
+				(f) => (f.split('\n').find((l) => l.startsWith('›')) ?? '').includes('worker-'),
+				'moved up',
+			);
+			t.diagnostic(
+				`${processes} processes: ${session.rowsRead} rows read, ${(performance.now() - started).toFixed(1)} ms`,
+			);
+			assert.ok(session.rowsRead <= 24 * 4, `${session.rowsRead} rows read for one frame`);
+		}
+	});
+});
