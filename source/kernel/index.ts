@@ -18,7 +18,7 @@ export * from './queries.js';
 export {kernelStep} from './run.js';
 export {forceKill, sendSignal} from './signal.js';
 export * from './signals.js';
-export type {KernelAction, TimerHandler} from './step.js';
+export type {KernelAction, Settle, TimerHandler} from './step.js';
 export {advanceTo, applyKernelAction} from './step.js';
 export type * from './syscalls.js';
 export {tableGet, tableValues} from './table.js';

@@ -1,6 +1,6 @@
 // Kernel-level actions and the clock. The engine wraps these in one immer `produce` per step.
 
-import {type CgroupLimits, createCgroup} from './cgroup.js';
+import {type CgroupLimits, chargePids, createCgroup} from './cgroup.js';
 import type {Ctx} from './context.js';
 import {emit, label, proc, wake} from './context.js';
 import {drain, runCalls} from './dispatch.js';
@@ -24,12 +24,17 @@ export type KernelAction =
 	| {type: 'unpin'; ns: NsId; pin: string}
 	| {type: 'cgroup'; path: string; parent?: string; limits?: CgroupLimits}
 	/** Start the program of a process that the kernel created itself (the host's PID 1 at boot). */
-	| {type: 'start'; pid: number};
+	| {type: 'start'; pid: number}
+	/** Move a live process into a cgroup (echo PID > cgroup.procs); its tasks are charged there. */
+	| {type: 'cgroup-move'; pid: number; path: string};
 
 /** Fires a timer owned by a layer above the kernel. */
 export type TimerHandler = (ctx: Ctx, timer: Timer) => void;
 
-export function applyKernelAction(ctx: Ctx, action: KernelAction, others?: TimerHandler): void {
+/** Called after each timer has fired and its reactions have run (the layers above observe here). */
+export type Settle = () => void;
+
+export function applyKernelAction(ctx: Ctx, action: KernelAction, others?: TimerHandler, settle?: Settle): void {
 	switch (action.type) {
 		case 'syscall': {
 			const p = proc(ctx, action.pid);
@@ -62,7 +67,7 @@ export function applyKernelAction(ctx: Ctx, action: KernelAction, others?: Timer
 			break;
 		}
 		case 'advance':
-			advanceTo(ctx, ctx.k.now + action.ms, others);
+			advanceTo(ctx, ctx.k.now + action.ms, others, settle);
 			return;
 		case 'pin':
 			pinNs(ctx, action.ns, action.pin);
@@ -73,6 +78,15 @@ export function applyKernelAction(ctx: Ctx, action: KernelAction, others?: Timer
 		case 'cgroup':
 			createCgroup(ctx, action.path, action.parent ?? '/', action.limits);
 			break;
+		case 'cgroup-move': {
+			const p = proc(ctx, action.pid);
+			if (p && ctx.k.cgroups[action.path]) {
+				chargePids(ctx, p.cgroup, -p.threads.length);
+				p.cgroup = action.path;
+				chargePids(ctx, p.cgroup, p.threads.length);
+			}
+			break;
+		}
 		case 'start': {
 			const p = proc(ctx, action.pid);
 			if (p) wake(ctx, p.hostPid, {type: 'start'});
@@ -83,13 +97,14 @@ export function applyKernelAction(ctx: Ctx, action: KernelAction, others?: Timer
 }
 
 /** Move the clock to `until`, firing every timer due on the way, in order. */
-export function advanceTo(ctx: Ctx, until: number, others?: TimerHandler): void {
+export function advanceTo(ctx: Ctx, until: number, others?: TimerHandler, settle?: Settle): void {
 	while (ctx.k.timers.length > 0 && ctx.k.timers[0].at <= until) {
 		const timer = takeTimer(ctx)!;
 		ctx.k.now = Math.max(ctx.k.now, timer.at);
 		if (timer.owner === 'kernel') fireKernelTimer(ctx, timer);
 		else others?.(ctx, timer);
 		drain(ctx);
+		settle?.();
 	}
 	ctx.k.now = Math.max(ctx.k.now, until);
 }

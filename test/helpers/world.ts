@@ -1,5 +1,14 @@
 // Test helpers over the engine: a booted node, pods built from a few fields, queries by name.
-import {act, type Action, currentMoment, emptyWorld, type History, type NodeOptions, startHistory, type World} from '../../source/engine/index.js';
+import {
+	type Action,
+	act,
+	currentMoment,
+	emptyWorld,
+	type History,
+	type NodeOptions,
+	startHistory,
+	type World,
+} from '../../source/engine/index.js';
 import {allProcesses, type KernelEvent, type Process} from '../../source/kernel/index.js';
 import type {ProgramSpec} from '../../source/programs/index.js';
 import type {ContainerSpec, ContainerStatus, PodSpec, PodState} from '../../source/runtime/index.js';

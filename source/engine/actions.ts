@@ -1,0 +1,42 @@
+// Every way the world can change, as plain serialisable data.
+import type {KernelAction} from '../kernel/index.js';
+import type {RuntimeAction} from '../runtime/index.js';
+
+export type NarrationAction = {type: 'say'; text: string} | {type: 'chapter'; title: string; notes?: string};
+
+/** Boot the node's own daemons (the host init's program, containerd, the kubelet). */
+export type BootAction = {type: 'boot'};
+
+export type Action = KernelAction | RuntimeAction | NarrationAction | BootAction;
+
+const runtimeTypes = new Set(['createPod', 'deletePod', 'setPodField', 'supervise']);
+
+export function isRuntimeAction(action: Action): action is RuntimeAction {
+	return runtimeTypes.has(action.type);
+}
+
+/** A one-line description of an action, for history lists. */
+export function describeAction(action: Action): string {
+	switch (action.type) {
+		case 'syscall':
+			return `${action.pid}: ${action.call.call}`;
+		case 'signal':
+			return `kill -${action.signal.replace(/^SIG/, '')} ${action.pid}`;
+		case 'advance':
+			return `+${action.ms}ms`;
+		case 'createPod':
+			return `create pod ${action.pod.name}`;
+		case 'deletePod':
+			return `delete pod ${action.pod}`;
+		case 'setPodField':
+			return `${action.pod}: ${action.field}=${action.value}`;
+		case 'supervise':
+			return `${action.pod}/${action.container}: ${action.with}`;
+		case 'say':
+			return `say: ${action.text}`;
+		case 'chapter':
+			return `chapter: ${action.title}`;
+		default:
+			return action.type;
+	}
+}

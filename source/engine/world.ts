@@ -1,0 +1,36 @@
+// The world: the node's kernel, the runtime on it, and the narration a scenario shows.
+import {bootKernel, type Kernel} from '../kernel/index.js';
+import {emptyRuntime, type RuntimeState} from '../runtime/index.js';
+
+export type Narration = {caption?: string; chapter?: string; notes?: string};
+
+export type World = {
+	kernel: Kernel;
+	runtime: RuntimeState;
+	narration: Narration;
+	seed: number;
+};
+
+export type NodeOptions = {
+	seed?: number;
+	/** Node memory in bytes. */
+	memory?: number;
+	podPidsLimit?: number;
+	pidMax?: number;
+};
+
+/** A node before anything has happened: boot a kernel, no pods. `boot` (engine) starts its daemons. */
+export function emptyWorld(options: NodeOptions = {}): World {
+	const seed = options.seed ?? 1;
+	return {
+		kernel: bootKernel({
+			seed,
+			memory: options.memory,
+			pidMax: options.pidMax,
+			init: {name: 'init', comm: 'systemd'},
+		}),
+		runtime: emptyRuntime(options.podPidsLimit),
+		narration: {},
+		seed,
+	};
+}

@@ -1,0 +1,14 @@
+// The node's own daemons: containerd and the kubelet, children of the host init.
+import {forkProcess, tableGet} from '../kernel/index.js';
+import type {RtCtx} from './context.js';
+
+export function startNodeDaemons(r: RtCtx): void {
+	const init = tableGet(r.k.k.procs, 1)!;
+	for (const [comm, key] of [
+		['containerd', 'containerd'],
+		['kubelet', 'kubelet'],
+	] as const) {
+		const result = forkProcess(r.k, init, {program: {name: 'daemon'}, comm, argv: [`/usr/bin/${comm}`]});
+		if ('child' in result) r.rt[key] = result.child.hostPid;
+	}
+}

@@ -1,0 +1,125 @@
+// The kubelet's view follows from what processes do: it reacts to the kernel's exit events and to
+// its own timers, never to status templates.
+
+import type {ExitStatus} from '../kernel/index.js';
+import {emit, type KernelEvent, sendSignal, type Timer, tableGet} from '../kernel/index.js';
+import {backoffExpired, markTerminated, scheduleRestart, shouldRestart} from './containers.js';
+import {containerSpec, findContainer, podEvent, type RtCtx} from './context.js';
+import {syncPod} from './pods.js';
+import {runProbe} from './probes.js';
+import {beginEnding, continueEnding, podDeadline, sendStopSignal, stopContainer} from './termination.js';
+import type {PodState} from './types.js';
+
+/** React to a batch of kernel events: container main processes and pause that exited. */
+export function observe(r: RtCtx, events: readonly KernelEvent[]): void {
+	for (const event of events) {
+		if (event.kind !== 'exit' || event.pid === undefined) continue;
+		const status = event.data?.status as ExitStatus | undefined;
+		if (!status) continue;
+		for (const name of r.rt.order) {
+			const pod = r.rt.pods[name];
+			if (!pod) continue;
+			if (pod.sandbox?.pause === event.pid) {
+				sandboxDied(r, pod);
+				break;
+			}
+			const c = pod.containers.find((x) => x.pid === event.pid);
+			if (c) {
+				containerExited(r, pod, c.name, status, event.t);
+				break;
+			}
+		}
+	}
+}
+
+function containerExited(r: RtCtx, pod: PodState, name: string, status: ExitStatus, at: number): void {
+	const c = findContainer(pod, name)!;
+	markTerminated(r, pod, c, status, at);
+	if (pod.ending) {
+		continueEnding(r, pod);
+		return;
+	}
+	if (shouldRestart(pod, c)) scheduleRestart(r, pod, c);
+	syncPod(r, pod);
+	// R-RESTART-5: sidecars do not keep the pod alive: once every regular container has finished for
+	// good, they are stopped (in reverse order).
+	const apps = pod.containers.filter((x) => x.kind === 'app');
+	if (apps.every((x) => x.state === 'terminated' && !shouldRestart(pod, x))) {
+		const sidecar = [...pod.containers]
+			.reverse()
+			.find((x) => x.kind === 'sidecar' && x.state === 'running' && !x.stopping);
+		if (sidecar)
+			stopContainer(r, pod, sidecar, `Stopping container ${sidecar.name}: the main containers have finished`);
+	}
+}
+
+/** R-POD-8: pause died: SandboxChanged; the kubelet kills the containers and makes a new sandbox. */
+function sandboxDied(r: RtCtx, pod: PodState): void {
+	if (!pod.sandbox) return;
+	pod.sandbox.ready = false;
+	pod.sandbox.pause = undefined;
+	if (pod.ending) {
+		continueEnding(r, pod);
+		return;
+	}
+	podEvent(
+		r,
+		pod,
+		'Normal',
+		'SandboxChanged',
+		'Pod sandbox changed, it will be killed and re-created.',
+		'R-POD-8',
+	);
+	beginEnding(r, pod, {kind: 'sandbox'});
+}
+
+/** Timers the runtime set: restarts after back-off, probes, preStop hooks, grace deadlines. */
+export function fireRuntimeTimer(r: RtCtx, timer: Timer): void {
+	const data = timer.data ?? {};
+	const pod = r.rt.pods[String(data.pod)];
+	if (!pod || pod.uid !== data.uid) return;
+	const c = data.container === undefined ? undefined : findContainer(pod, String(data.container));
+	switch (timer.tag) {
+		case 'restart':
+			if (c && c.finishedAt === data.finishedAt) backoffExpired(r, pod, c);
+			return;
+		case 'probe':
+			if (c && c.startedAt === data.startedAt && !pod.ending && !c.stopping) {
+				const kind = data.kind as 'startup' | 'liveness' | 'readiness';
+				runProbe(r, pod, c, containerSpec(pod, c.name), kind, (why) => stopContainer(r, pod, c, why));
+				if (kind === 'startup' && c.started) syncPod(r, pod);
+			}
+			return;
+		case 'prestop':
+			if (c) {
+				sendStopSignal(r, pod, c);
+				if (!pod.ending) {
+					emit(
+						r.k,
+						'R-TERM-2',
+						'prestop',
+						`preStop hook of ${pod.name}/${c.name} finished: the stop signal follows`,
+					);
+				}
+			}
+			return;
+		case 'container-deadline':
+			if (c && c.startedAt === data.startedAt && c.state === 'running') {
+				podDeadlineFor(r, pod, c.name);
+			}
+			return;
+		case 'pod-deadline':
+			podDeadline(r, pod);
+			return;
+	}
+}
+
+function podDeadlineFor(r: RtCtx, pod: PodState, name: string): void {
+	const c = findContainer(pod, name);
+	const main = c?.pid === undefined ? undefined : tableGet(r.k.k.procs, c.pid);
+	if (!main) return;
+	emit(r.k, 'R-TERM-4', 'deadline', `grace period for ${pod.name}/${name} is over: SIGKILL from the node`, {
+		pid: main.hostPid,
+	});
+	sendSignal(r.k, 'host', main, 'SIGKILL');
+}

@@ -1,0 +1,97 @@
+// The container runtime's and the kubelet's state: plain data beside the kernel's.
+import type {HostPid, NsId} from '../kernel/index.js';
+import type {ProgramSpec} from '../programs/index.js';
+import type {PodSpec, Supervisor} from './pod-spec.js';
+
+export type ContainerKind = 'init' | 'sidecar' | 'app';
+
+export type Terminated = {
+	exitCode: number;
+	signal?: string;
+	reason: string;
+	startedAt: number;
+	finishedAt: number;
+};
+
+export type ProbeState = {successes: number; failures: number};
+
+export type ContainerStatus = {
+	name: string;
+	kind: ContainerKind;
+	state: 'waiting' | 'running' | 'terminated';
+	/** Waiting or terminated reason: ContainerCreating, PodInitializing, CrashLoopBackOff, Completed, Error, OOMKilled. */
+	reason?: string;
+	message?: string;
+	exitCode?: number;
+	signal?: string;
+	startedAt?: number;
+	finishedAt?: number;
+	lastState?: Terminated;
+	restartCount: number;
+	lastRestartAt?: number;
+	ready: boolean;
+	/** Started: running and its startup probe (if any) has passed (R-RESTART-3, R-RESTART-5). */
+	started: boolean;
+	/** Host PID of the container's main process while it runs. */
+	pid?: HostPid;
+	/** Back-off delay for the next restart (R-RESTART-2): 0 before the first exit. */
+	backoff: number;
+	probes: {startup: ProbeState; liveness: ProbeState; readiness: ProbeState};
+	/** Being stopped by the kubelet (liveness failure, termination). */
+	stopping?: boolean;
+};
+
+export type Sandbox = {
+	attempt: number;
+	shim: HostPid;
+	pause?: HostPid;
+	pidNs: NsId;
+	ipcNs: NsId;
+	netNs: NsId;
+	utsNs: NsId;
+	ready: boolean;
+};
+
+export type PodEvent = {
+	t: number;
+	type: 'Normal' | 'Warning';
+	reason: string;
+	message: string;
+	count: number;
+};
+
+export type PodState = {
+	name: string;
+	uid: string;
+	spec: PodSpec;
+	programs: Record<string, ProgramSpec>;
+	supervisors: Record<string, Supervisor>;
+	createdAt: number;
+	deletionTimestamp?: number;
+	/** Why the pod is going: 'delete', or 'recreate' with the spec that replaces it. */
+	ending?:
+		| {kind: 'delete'}
+		| {kind: 'recreate'; spec: PodSpec; supervisors: Record<string, Supervisor>; why: string; rule: string}
+		| {kind: 'sandbox'};
+	sandbox?: Sandbox;
+	sandboxes: number;
+	/** Index of the next init container to run; = initContainers.length when all have run. */
+	initIndex: number;
+	containers: ContainerStatus[];
+	phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+	events: PodEvent[];
+};
+
+export type RuntimeState = {
+	containerd?: HostPid;
+	kubelet?: HostPid;
+	podPidsLimit?: number;
+	pods: Record<string, PodState>;
+	/** Pod names in creation order. */
+	order: string[];
+	uidSeq: number;
+};
+
+export function emptyRuntime(podPidsLimit?: number): RuntimeState {
+	return {pods: {}, order: [], uidSeq: 0, ...(podPidsLimit === undefined ? {} : {podPidsLimit})};
+}
