@@ -39,18 +39,29 @@ function containerExited(r: RtCtx, pod: PodState, name: string, status: ExitStat
 		continueEnding(r, pod);
 		return;
 	}
-	if (shouldRestart(pod, c)) scheduleRestart(r, pod, c);
-	syncPod(r, pod);
+	if (!sandboxAlive(r, pod)) {
+		// The kernel killed it because pause (its namespace init) is going: the sandbox is dead.
+		sandboxDied(r, pod);
+		return;
+	}
 	// R-RESTART-5: sidecars do not keep the pod alive: once every regular container has finished for
-	// good, they are stopped (in reverse order).
+	// good, they are stopped (in reverse order) and not restarted.
 	const apps = pod.containers.filter((x) => x.kind === 'app');
-	if (apps.every((x) => x.state === 'terminated' && !shouldRestart(pod, x))) {
+	const appsDone = apps.every((x) => x.state === 'terminated' && !shouldRestart(pod, x));
+	if (shouldRestart(pod, c) && !(c.kind === 'sidecar' && appsDone)) scheduleRestart(r, pod, c);
+	syncPod(r, pod);
+	if (appsDone) {
 		const sidecar = [...pod.containers]
 			.reverse()
 			.find((x) => x.kind === 'sidecar' && x.state === 'running' && !x.stopping);
 		if (sidecar)
 			stopContainer(r, pod, sidecar, `Stopping container ${sidecar.name}: the main containers have finished`);
 	}
+}
+
+function sandboxAlive(r: RtCtx, pod: PodState): boolean {
+	const pause = pod.sandbox?.pause === undefined ? undefined : tableGet(r.k.k.procs, pod.sandbox.pause);
+	return pause !== undefined && pause.state !== 'Z' && pause.exiting === undefined;
 }
 
 /** R-POD-8: pause died: SandboxChanged; the kubelet kills the containers and makes a new sandbox. */
