@@ -7,7 +7,10 @@ export type NarrationAction = {type: 'say'; text: string} | {type: 'chapter'; ti
 /** Boot the node's own daemons (the host init's program, containerd, the kubelet). */
 export type BootAction = {type: 'boot'};
 
-export type Action = KernelAction | RuntimeAction | NarrationAction | BootAction;
+/** A scenario timeline step was played (bookkeeping for time travel); `error` if it could not act. */
+export type CueAction = {type: 'cue'; index: number; error?: string};
+
+export type Action = KernelAction | RuntimeAction | NarrationAction | BootAction | CueAction;
 
 const runtimeTypes = new Set(['createPod', 'deletePod', 'setPodField', 'supervise']);
 

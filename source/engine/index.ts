@@ -2,5 +2,6 @@
 export * from './actions.js';
 export * from './diff.js';
 export * from './history.js';
+export * from './player.js';
 export * from './step.js';
 export * from './world.js';

@@ -55,6 +55,17 @@ function apply(draft: World, action: Action, events: KernelEvent[]): void {
 		case 'chapter':
 			draft.narration = {chapter: action.title, ...(action.notes ? {notes: action.notes} : {})};
 			return;
+		case 'cue':
+			draft.cue = action.index + 1;
+			if (action.error)
+				k.events.push({
+					t: draft.kernel.now,
+					rule: 'R-PIDNS-5',
+					kind: 'errno',
+					text: action.error,
+					errno: 'ESRCH',
+				});
+			return;
 		case 'boot':
 			applyKernelAction(k, {type: 'start', pid: 1});
 			startNodeDaemons(r);

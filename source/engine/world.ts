@@ -9,6 +9,8 @@ export type World = {
 	runtime: RuntimeState;
 	narration: Narration;
 	seed: number;
+	/** Index of the next scenario timeline step to play. */
+	cue: number;
 };
 
 export type NodeOptions = {
@@ -32,5 +34,6 @@ export function emptyWorld(options: NodeOptions = {}): World {
 		runtime: emptyRuntime(options.podPidsLimit),
 		narration: {},
 		seed,
+		cue: 0,
 	};
 }

@@ -66,7 +66,7 @@ export function startContainer(r: RtCtx, pod: PodState, c: ContainerStatus): voi
 			...(privatePid ? {} : {pid: sandbox.pidNs}),
 		},
 		cgroup,
-		stdout: logStream(pod, c.name, c.restartCount),
+		stdout: logStream(pod.name, c.name, c.restartCount),
 		labels: {pod: pod.name, container: c.name},
 		resetMask: true,
 	});

@@ -33,6 +33,6 @@ export function podCgroup(pod: PodState): string {
 	return `/kubepods/pod${pod.uid}`;
 }
 
-export function logStream(pod: PodState, container: string, restart: number): string {
-	return `log:${pod.name}/${container}/${restart}`;
+export function logStream(pod: string, container: string, restart: number): string {
+	return `log:${pod}/${container}/${restart}`;
 }

@@ -31,6 +31,13 @@ export function programParams() {
 		service: programSpec.optional(),
 		restartSec: duration.optional(),
 		execAfter: programSpec.optional(),
+		comm: z.string().min(1).optional(),
+		from: z.string().optional(),
+		port: z.int().min(1).max(65535).optional(),
+		restart: z.enum(['always', 'on-failure', 'no']).optional(),
+		group: z.boolean().optional(),
+		single: z.boolean().optional(),
+		delay: duration.optional(),
 	};
 }
 

@@ -70,6 +70,7 @@ export const PROGRAM_NAMES = [
 	'log-collector',
 	'fork-bomb',
 	'helloworld',
+	'cp',
 ] as const;
 
 export type ProgramName = (typeof PROGRAM_NAMES)[number];
@@ -106,6 +107,20 @@ export type ProgramSpec = {
 	restartSec?: number;
 	/** sh: the program it execs after setup (R-SIG-5). */
 	execAfter?: ProgramSpec;
+	/** Command name shown in the process tree (default: the program's name). */
+	comm?: string;
+	/** cp: the file it copies (from its image). */
+	from?: string;
+	/** A port the program listens on. */
+	port?: number;
+	/** systemd: Restart= (default on-failure). */
+	restart?: 'always' | 'on-failure' | 'no';
+	/** tini -g: forward signals to the child's process group. */
+	group?: boolean;
+	/** dumb-init -c: forward signals to the child only. */
+	single?: boolean;
+	/** fork-bomb: milliseconds between generations. */
+	delay?: number;
 };
 
 export type ChildProgramSpec = ProgramSpec & {count: number};

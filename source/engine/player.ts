@@ -1,0 +1,101 @@
+// Playing a scenario: set-up, then each timeline step at its time. Headless replay, `check` and
+// the playground all play scenarios through this one module.
+import type {KernelEvent} from '../kernel/index.js';
+import {
+	checkExpectation,
+	type Failure,
+	nodeOptions,
+	type Scenario,
+	setupActions,
+	stepActions,
+} from '../scenario/index.js';
+import type {Action} from './actions.js';
+import {act, currentMoment, type History, startHistory} from './history.js';
+import type {StepOptions} from './step.js';
+import {emptyWorld, type World} from './world.js';
+
+export type Player = {
+	scenario: Scenario;
+	history: History;
+	/** Expectations that failed so far, in play order. */
+	failures: Failure[];
+	/** Every event so far (the transcript). */
+	events: KernelEvent[];
+	options: StepOptions;
+};
+
+export function startPlayer(scenario: Scenario, options: StepOptions & {seed?: number} = {}): Player {
+	let player: Player = {
+		scenario,
+		history: startHistory(emptyWorld(nodeOptions(scenario, options.seed))),
+		failures: [],
+		events: [],
+		options: {freeze: options.freeze},
+	};
+	player = perform(player, {type: 'boot'});
+	for (const action of setupActions(scenario)) player = perform(player, action as Action);
+	return player;
+}
+
+export function playerWorld(p: Player): World {
+	return currentMoment(p.history).world;
+}
+
+export function perform(p: Player, action: Action): Player {
+	const history = act(p.history, action, p.options);
+	const {events} = currentMoment(history);
+	return {...p, history, events: events.length > 0 ? [...p.events, ...events] : p.events};
+}
+
+/** The virtual time of the next timeline step, if any. */
+export function nextCueAt(p: Player): number | undefined {
+	return p.scenario.timeline[playerWorld(p).cue]?.at;
+}
+
+/** Play every timeline step due up to virtual time `t`, letting time pass between them. */
+export function playUntil(p: Player, t: number, maxStepMs = Number.POSITIVE_INFINITY): Player {
+	for (;;) {
+		const world = playerWorld(p);
+		const index = world.cue;
+		const step = p.scenario.timeline[index];
+		if (!step || step.at > t) break;
+		p = advanceBy(p, step.at - world.kernel.now, maxStepMs);
+		p = playStep(p, index);
+	}
+	return advanceBy(p, t - playerWorld(p).kernel.now, maxStepMs);
+}
+
+function advanceBy(p: Player, ms: number, maxStepMs: number): Player {
+	let left = ms;
+	while (left > 0) {
+		const chunk = Math.min(left, maxStepMs);
+		p = perform(p, {type: 'advance', ms: chunk});
+		left -= chunk;
+	}
+	return p;
+}
+
+function playStep(p: Player, index: number): Player {
+	const world = playerWorld(p);
+	const step = p.scenario.timeline[index];
+	if (step.action.type === 'expect') {
+		const failures = step.action.assertions.flatMap((e) => checkExpectation(world.kernel, world.runtime, e));
+		p = {...p, failures: failures.length > 0 ? [...p.failures, ...failures] : p.failures};
+		return perform(p, {type: 'cue', index});
+	}
+	const resolved = stepActions(world.kernel, world.runtime, step.action);
+	if (!resolved.ok)
+		return perform(p, {
+			type: 'cue',
+			index,
+			error: `${p.scenario.file}:${step.position.line}:${step.position.column}: ${resolved.message}`,
+		});
+	p = perform(p, {type: 'cue', index});
+	for (const action of resolved.actions) p = perform(p, action as Action);
+	return p;
+}
+
+/** When the scenario is over: its last step, plus a moment for things to settle. */
+export function scenarioEnd(s: Scenario): number {
+	return (s.timeline.at(-1)?.at ?? 0) + 1000;
+}

@@ -1,0 +1,90 @@
+// A scenario becomes node options, set-up actions and a timeline of cues; timeline steps become
+// engine actions at the moment they play (targets resolve against the world of that moment).
+import type {Kernel, KernelAction, SignalName} from '../kernel/index.js';
+import {type ProgramSpec as RunnableSpec, specCall} from '../programs/index.js';
+import type {PodSpec, RuntimeAction, RuntimeState} from '../runtime/index.js';
+import {defaultProgram} from './default-program.js';
+import {resolveTarget} from './resolve.js';
+import {formatTarget} from './target.js';
+import type {Scenario, TimelineAction} from './types.js';
+
+export type NarrationAction = {type: 'say'; text: string} | {type: 'chapter'; title: string; notes?: string};
+export type StepAction = KernelAction | RuntimeAction | NarrationAction;
+
+export function nodeOptions(s: Scenario, seed = s.seed) {
+	return {seed, memory: s.node.memory, podPidsLimit: s.node.podPidsLimit, pidMax: s.node.pid_max};
+}
+
+/** The programs of one pod, keyed by container: the scenario's entry, else the image's default. */
+export function podPrograms(s: Scenario, pod: PodSpec): Record<string, RunnableSpec> {
+	const result: Record<string, RunnableSpec> = {};
+	for (const c of [...pod.initContainers, ...pod.containers]) {
+		const spec = s.programs[`${pod.name}/${c.name}`] ?? defaultProgram(c);
+		result[c.name] = {comm: c.name, ...(spec as RunnableSpec)};
+	}
+	return result;
+}
+
+export function setupActions(s: Scenario): StepAction[] {
+	return s.pods.map((pod) => ({type: 'createPod', pod, programs: podPrograms(s, pod)}) as const);
+}
+
+export type Resolved = {ok: true; actions: StepAction[]} | {ok: false; message: string};
+
+/** One timeline step as engine actions, its targets resolved in the world as it is now. */
+export function stepActions(kernel: Kernel, runtime: RuntimeState, action: TimelineAction): Resolved {
+	switch (action.type) {
+		case 'say':
+			return {ok: true, actions: [{type: 'say', text: action.text}]};
+		case 'chapter':
+			return {
+				ok: true,
+				actions: [{type: 'chapter', title: action.title, ...(action.notes ? {notes: action.notes} : {})}],
+			};
+		case 'kill': {
+			const target = resolveTarget(kernel, runtime, action.target);
+			if (!target) return missing(formatTarget(action.target));
+			return {
+				ok: true,
+				actions: [{type: 'signal', pid: target.hostPid, signal: action.signal as SignalName}],
+			};
+		}
+		case 'exit': {
+			const target = resolveTarget(kernel, runtime, action.target);
+			if (!target) return missing(formatTarget(action.target));
+			return {
+				ok: true,
+				actions: [{type: 'syscall', pid: target.hostPid, call: {call: 'exit', code: action.code}}],
+			};
+		}
+		case 'spawn': {
+			const parent = resolveTarget(kernel, runtime, action.parent);
+			if (!parent) return missing(formatTarget(action.parent));
+			const spec = action.spec as RunnableSpec;
+			const count = spec.count ?? 1;
+			const call = {call: 'fork', program: specCall(spec), comm: spec.comm ?? spec.program} as const;
+			return {
+				ok: true,
+				actions: Array.from({length: count}, () => ({type: 'syscall', pid: parent.hostPid, call}) as const),
+			};
+		}
+		case 'set':
+			return {
+				ok: true,
+				actions: [{type: 'setPodField', pod: action.pod, field: action.field, value: action.value}],
+			};
+		case 'supervise':
+			return {
+				ok: true,
+				actions: [{type: 'supervise', pod: action.pod, container: action.container, with: action.with}],
+			};
+		case 'delete':
+			return {ok: true, actions: [{type: 'deletePod', pod: action.pod}]};
+		case 'expect':
+			return {ok: true, actions: []};
+	}
+}
+
+function missing(target: string): Resolved {
+	return {ok: false, message: `target ${target} has no live process at this moment`};
+}
