@@ -10,29 +10,24 @@ export type WaitResult = {pid: number; status?: ExitStatus} | {errno: Errno} | '
 
 /** waitpid(pid, WNOHANG?) by `p`: pid -1 = any child, > 0 = that PID as `p` sees it. */
 export function waitCall(ctx: Ctx, p: Process, pid: number, nohang: boolean, reply?: string): WaitResult {
-	const result = tryWait(ctx, p, pid);
+	const result = tryWait(ctx, p, pid, nohang);
 	if (result !== 'none') return result;
 	if (nohang) return {pid: 0};
 	block(p, {call: 'wait', pid, reply});
 	return 'blocked';
 }
 
-function tryWait(ctx: Ctx, p: Process, pid: number): WaitResult | 'none' {
+function tryWait(ctx: Ctx, p: Process, pid: number, quiet = false): WaitResult | 'none' {
 	const level = p.pids.length - 1;
 	const candidates = p.children
 		.map((c) => proc(ctx, c))
 		.filter((c): c is Process => c !== undefined && (pid === -1 || c.pids[level] === pid));
 	if (candidates.length === 0) {
-		emit(
-			ctx,
-			'R-ZOMB-3',
-			'errno',
-			`wait by ${label(p)}: no child${pid === -1 ? '' : ` ${pid}`} to wait for: ECHILD`,
-			{
-				pid: p.hostPid,
-				errno: 'ECHILD',
-			},
-		);
+		// A WNOHANG reaping loop ends on ECHILD every time: only a blocking wait is worth an event.
+		if (!quiet) {
+			const which = pid === -1 ? '' : ` ${pid}`;
+			emit(ctx, 'R-ZOMB-3', 'errno', `wait by ${label(p)}: no child${which} to wait for: ECHILD`, {pid: p.hostPid, errno: 'ECHILD'});
+		}
 		return {errno: 'ECHILD'};
 	}
 	const zombie = candidates.find((c) => c.state === 'Z');

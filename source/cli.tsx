@@ -1,0 +1,100 @@
+// podplay's command line (meow): the playground, and headless replay, check, list and export.
+import meow from 'meow';
+import {check} from './commands/check.js';
+import {exportPods} from './commands/export.js';
+import {list} from './commands/list.js';
+import {loadScenario} from './commands/load.js';
+import {consoleOutput, exitCodes, type Output} from './commands/output.js';
+import {replay} from './commands/replay.js';
+import {didYouMean, parseDuration} from './scenario/index.js';
+
+const help = `
+  Usage
+    $ podplay [FILE|NAME]                  the playground (default scenario: default)
+    $ podplay replay FILE|NAME [--until 30s] [--json]
+    $ podplay check [FILE…]                run scenarios with their expectations (all bundled if none)
+    $ podplay list                         the bundled scenarios
+    $ podplay export FILE|NAME             the scenario's pods as plain Kubernetes manifests
+
+  Options
+    --until DURATION   replay: stop at this virtual time (e.g. 30s, 2m); default: the end
+    --json             replay: NDJSON, one object per event, then a snapshot object
+    --seed N           override the scenario's seed
+    --no-color         no colours (NO_COLOR is honoured too)
+    --ascii            no box-drawing or tree glyphs
+    --help, --version
+
+  Without a terminal (a pipe, CI), \`podplay FILE\` replays instead of opening the playground.
+
+  Examples
+    $ podplay zombies
+    $ podplay replay kill-pid-1 --until 20s
+    $ podplay check scenarios/*.yaml
+`;
+
+const commands = ['replay', 'check', 'list', 'export', 'play'];
+
+async function main(): Promise<number> {
+	const cli = meow(help, {
+		importMeta: import.meta,
+		allowUnknownFlags: false,
+		flags: {
+			until: {type: 'string'},
+			json: {type: 'boolean', default: false},
+			seed: {type: 'number'},
+			color: {type: 'boolean', default: true},
+			ascii: {type: 'boolean', default: false},
+		},
+	});
+	const color = cli.flags.color && !process.env.NO_COLOR && process.env.TERM !== 'dumb' && Boolean(process.stdout.isTTY);
+	const o = consoleOutput({color, ascii: cli.flags.ascii || process.env.TERM === 'dumb'});
+	const [first, ...rest] = cli.input;
+	const seed = cli.flags.seed;
+	if (seed !== undefined && (!Number.isInteger(seed) || seed < 0)) return usage(o, `--seed must be a whole number, got ${seed}`);
+	const until = cli.flags.until === undefined ? undefined : parseDuration(cli.flags.until);
+	if (until && !until.ok) return usage(o, `--until: ${until.message}`);
+	const untilMs = until?.ok ? until.ms : undefined;
+
+	switch (first) {
+		case 'list':
+			return rest.length > 0 ? usage(o, `list takes no argument, got "${rest[0]}"`) : list(o);
+		case 'check':
+			return check(rest, seed, o);
+		case 'replay':
+		case 'export': {
+			if (rest.length !== 1) return usage(o, `${first} needs one scenario: podplay ${first} FILE|NAME`);
+			const s = await loadScenario(rest[0], o);
+			if (!s) return exitCodes.usage;
+			return first === 'export' ? exportPods(s, o) : replay(s, {until: untilMs, json: cli.flags.json, seed}, o);
+		}
+		default: {
+			const target = first === 'play' ? rest[0] : first;
+			if (first !== 'play' && rest.length > 0) return usage(o, `unknown command "${first}"${didYouMean(first, commands) || `; commands: ${commands.join(', ')}`}`);
+			const s = await loadScenario(target ?? 'default', o);
+			if (!s) {
+				if (target && !/[/.]/.test(target) && didYouMean(target, commands)) o.err(`podplay: (or a command${didYouMean(target, commands)})`);
+				return exitCodes.usage;
+			}
+			const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+			if (!interactive) return replay(s, {until: untilMs, json: cli.flags.json, seed}, o);
+			const {startPlayground} = await import('./session/run-playground.js');
+			await startPlayground(s, {seed, ascii: o.ascii, color: cli.flags.color});
+			return exitCodes.ok;
+		}
+	}
+}
+
+function usage(o: Output, message: string): number {
+	o.err(`podplay: ${message}. See podplay --help.`);
+	return exitCodes.usage;
+}
+
+main().then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		process.stderr.write(`podplay: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.exitCode = 70;
+	},
+);

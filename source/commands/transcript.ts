@@ -1,0 +1,54 @@
+// The narrated transcript: time, rule id and sentence per event, with the scenario's narration.
+import type {Player} from '../engine/index.js';
+import type {KernelEvent} from '../kernel/index.js';
+import type {Scenario} from '../scenario/index.js';
+import {type Output, style} from './output.js';
+
+export type Line =
+	| {type: 'event'; t: number; rule: string; text: string; kind: string; pid?: number; errno?: string}
+	| {type: 'say'; t: number; text: string}
+	| {type: 'chapter'; t: number; title: string; notes?: string};
+
+/** Events and narration in play order (narration first at equal times, as it is played first). */
+export function transcript(player: Player, until: number): Line[] {
+	const narration: Line[] = [];
+	for (const step of player.scenario.timeline) {
+		if (step.at > until) break;
+		if (step.action.type === 'say') narration.push({type: 'say', t: step.at, text: step.action.text});
+		if (step.action.type === 'chapter') {
+			narration.push({type: 'chapter', t: step.at, title: step.action.title, ...(step.action.notes ? {notes: step.action.notes} : {})});
+		}
+	}
+	const events = player.events.map(eventLine);
+	const lines: Line[] = [];
+	let n = 0;
+	for (const event of events) {
+		while (n < narration.length && narration[n].t <= event.t) lines.push(narration[n++]);
+		lines.push(event);
+	}
+	return [...lines, ...narration.slice(n)];
+}
+
+function eventLine(e: KernelEvent): Line {
+	return {type: 'event', t: e.t, rule: e.rule, text: e.text, kind: e.kind, ...(e.pid === undefined ? {} : {pid: e.pid}), ...(e.errno ? {errno: e.errno} : {})};
+}
+
+export function formatTime(ms: number): string {
+	return `${(ms / 1000).toFixed(3).padStart(8)}s`;
+}
+
+export function formatLine(o: Output, line: Line): string {
+	const time = style(o, 'dim', formatTime(line.t));
+	switch (line.type) {
+		case 'event':
+			return `${time}  ${style(o, 'cyan', line.rule.padEnd(11))} ${line.text}`;
+		case 'say':
+			return `${time}  ${style(o, 'yellow', o.ascii ? '>' : '▸')} ${style(o, 'italic', line.text)}`;
+		case 'chapter':
+			return `${time}  ${style(o, 'bold', `${o.ascii ? '==' : '━━'} ${line.title}`)}${line.notes ? style(o, 'dim', ` — ${line.notes}`) : ''}`;
+	}
+}
+
+export function scenarioHeader(o: Output, s: Scenario): string[] {
+	return [style(o, 'bold', s.title), ...(s.description ? [style(o, 'dim', s.description.trim())] : []), ''];
+}
