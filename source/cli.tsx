@@ -33,8 +33,23 @@ const help = `
 `;
 
 const commands = ['replay', 'check', 'list', 'export', 'play'];
+const flagNames = ['until', 'json', 'seed', 'color', 'no-color', 'ascii', 'help', 'version'];
+
+/** meow's own message for a typo is two bare lines; say it in one sentence with a did-you-mean. */
+function unknownFlag(argv: string[]): string | undefined {
+	for (const arg of argv) {
+		if (arg === '--') return undefined;
+		const match = /^--?([^=]+)/.exec(arg);
+		if (!match || /^-\d/.test(arg)) continue;
+		const name = match[1];
+		if (!flagNames.includes(name)) return `unknown flag "${arg.split('=')[0]}"${didYouMean(name, flagNames)}`;
+	}
+	return undefined;
+}
 
 async function main(): Promise<number> {
+	const typo = unknownFlag(process.argv.slice(2));
+	if (typo) return usage(consoleOutput({color: false, ascii: false}), typo);
 	const cli = meow(help, {
 		importMeta: import.meta,
 		allowUnknownFlags: false,
@@ -46,11 +61,13 @@ async function main(): Promise<number> {
 			ascii: {type: 'boolean', default: false},
 		},
 	});
-	const color = cli.flags.color && !process.env.NO_COLOR && process.env.TERM !== 'dumb' && Boolean(process.stdout.isTTY);
+	const color =
+		cli.flags.color && !process.env.NO_COLOR && process.env.TERM !== 'dumb' && Boolean(process.stdout.isTTY);
 	const o = consoleOutput({color, ascii: cli.flags.ascii || process.env.TERM === 'dumb'});
 	const [first, ...rest] = cli.input;
 	const seed = cli.flags.seed;
-	if (seed !== undefined && (!Number.isInteger(seed) || seed < 0)) return usage(o, `--seed must be a whole number, got ${seed}`);
+	if (seed !== undefined && (!Number.isInteger(seed) || seed < 0))
+		return usage(o, `--seed must be a whole number, got ${seed}`);
 	const until = cli.flags.until === undefined ? undefined : parseDuration(cli.flags.until);
 	if (until && !until.ok) return usage(o, `--until: ${until.message}`);
 	const untilMs = until?.ok ? until.ms : undefined;
@@ -65,14 +82,21 @@ async function main(): Promise<number> {
 			if (rest.length !== 1) return usage(o, `${first} needs one scenario: podplay ${first} FILE|NAME`);
 			const s = await loadScenario(rest[0], o);
 			if (!s) return exitCodes.usage;
-			return first === 'export' ? exportPods(s, o) : replay(s, {until: untilMs, json: cli.flags.json, seed}, o);
+			return first === 'export'
+				? exportPods(s, o)
+				: replay(s, {until: untilMs, json: cli.flags.json, seed}, o);
 		}
 		default: {
 			const target = first === 'play' ? rest[0] : first;
-			if (first !== 'play' && rest.length > 0) return usage(o, `unknown command "${first}"${didYouMean(first, commands) || `; commands: ${commands.join(', ')}`}`);
+			if (first !== 'play' && rest.length > 0)
+				return usage(
+					o,
+					`unknown command "${first}"${didYouMean(first, commands) || `; commands: ${commands.join(', ')}`}`,
+				);
 			const s = await loadScenario(target ?? 'default', o);
 			if (!s) {
-				if (target && !/[/.]/.test(target) && didYouMean(target, commands)) o.err(`podplay: (or a command${didYouMean(target, commands)})`);
+				if (target && !/[/.]/.test(target) && didYouMean(target, commands))
+					o.err(`podplay: (or a command${didYouMean(target, commands)})`);
 				return exitCodes.usage;
 			}
 			const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
@@ -85,7 +109,7 @@ async function main(): Promise<number> {
 }
 
 function usage(o: Output, message: string): number {
-	o.err(`podplay: ${message}. See podplay --help.`);
+	o.err(`podplay: ${message}${/[.?!]$/.test(message) ? '' : '.'} See podplay --help.`);
 	return exitCodes.usage;
 }
 
@@ -94,7 +118,9 @@ main().then(
 		process.exitCode = code;
 	},
 	(error: unknown) => {
-		process.stderr.write(`podplay: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.stderr.write(
+			`podplay: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+		);
 		process.exitCode = 70;
 	},
 );

@@ -15,13 +15,20 @@ export async function check(files: string[], seed: number | undefined, o: Output
 			continue;
 		}
 		const player = playUntil(startPlayer(s, {seed, freeze: false}), scenarioEnd(s), 60_000);
-		const count = s.timeline.reduce((n, step) => n + (step.action.type === 'expect' ? step.action.assertions.length : 0), 0);
+		const count = s.timeline.reduce(
+			(n, step) => n + (step.action.type === 'expect' ? step.action.assertions.length : 0),
+			0,
+		);
 		if (player.failures.length === 0) {
-			o.out(`${style(o, 'green', o.ascii ? 'ok  ' : '✔')} ${file} — ${s.title} (${count} expectation${count === 1 ? '' : 's'})`);
+			o.out(
+				`${style(o, 'green', o.ascii ? 'ok  ' : '✔')} ${file} — ${s.title} (${count} expectation${count === 1 ? '' : 's'})`,
+			);
 			continue;
 		}
 		failed += 1;
-		o.out(`${style(o, 'red', o.ascii ? 'FAIL' : '✖')} ${file} — ${player.failures.length} of ${count} expectation${count === 1 ? '' : 's'} failed`);
+		o.out(
+			`${style(o, 'red', o.ascii ? 'FAIL' : '✖')} ${file} — ${player.failures.length} of ${count} expectation${count === 1 ? '' : 's'} failed`,
+		);
 		for (const f of player.failures) o.out(`  ${formatFailure(s.file, f)}`);
 	}
 	const passed = targets.length - failed - invalid;

@@ -3,7 +3,6 @@ import {fileURLToPath} from 'node:url';
 import {formatProblem, loadScenarioFile, resolveScenario, type Scenario} from '../scenario/index.js';
 import type {Output} from './output.js';
 
-
 export function bundledDir(): string {
 	const here = fileURLToPath(import.meta.url);
 	const root = here.replace(/\/(source|dist)\/.*$/, '');

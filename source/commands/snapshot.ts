@@ -25,7 +25,14 @@ export type Snapshot = {
 		ready: string;
 		restarts: string;
 		age: string;
-		containers: {name: string; state: string; reason: string | null; exitCode: number | null; restartCount: number; ready: boolean}[];
+		containers: {
+			name: string;
+			state: string;
+			reason: string | null;
+			exitCode: number | null;
+			restartCount: number;
+			ready: boolean;
+		}[];
 	}[];
 	namespaces: {type: string; id: number; holder: string; members: number[]}[];
 	queues: {ipcNamespace: number; key: number; id: number; messages: number; bytes: number}[];
@@ -76,7 +83,13 @@ export function snapshot(world: World): Snapshot {
 		queues: Object.values(k.namespaces)
 			.filter((ns): ns is IpcNamespace => ns.type === 'ipc')
 			.flatMap((ns) =>
-				Object.values(ns.queues).map((q) => ({ipcNamespace: ns.id, key: q.key, id: q.id, messages: q.messages.length, bytes: q.bytes})),
+				Object.values(ns.queues).map((q) => ({
+					ipcNamespace: ns.id,
+					key: q.key,
+					id: q.id,
+					messages: q.messages.length,
+					bytes: q.bytes,
+				})),
 			),
 	};
 }
@@ -87,7 +100,9 @@ export function holder(ns: Namespace, processes: Process[]): string {
 		const init = processes.find((p) => p.hostPid === ns.init);
 		return init ? `${init.hostPid} (${init.comm})` : '(none)';
 	}
-	const creator = processes.find((p) => p.hostPid === ns.creator && p.ns[ns.type] === ns.id && p.state !== 'Z');
+	const creator = processes.find(
+		(p) => p.hostPid === ns.creator && p.ns[ns.type] === ns.id && p.state !== 'Z',
+	);
 	if (creator) return `${creator.hostPid} (${creator.comm})`;
 	if (ns.pins.length > 0) return ns.pins[0];
 	const member = processes.find((p) => p.ns[ns.type] === ns.id && p.state !== 'Z');
@@ -96,7 +111,10 @@ export function holder(ns: Namespace, processes: Process[]): string {
 
 /** `kubectl get pods` */
 export function podTable(s: Snapshot): string[] {
-	const rows = [['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'], ...s.pods.map((p) => [p.name, p.ready, p.status, p.restarts, p.age])];
+	const rows = [
+		['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
+		...s.pods.map((p) => [p.name, p.ready, p.status, p.restarts, p.age]),
+	];
 	return columns(rows);
 }
 
@@ -105,9 +123,15 @@ export function processTable(world: World): string[] {
 	const k = world.kernel;
 	const rows: string[][] = [['PID', 'NSPID', 'S', 'COMMAND', 'POD/CONTAINER']];
 	const walk = (p: Process, depth: number) => {
-		const where = p.labels.pod ? `${p.labels.pod}/${p.labels.container ?? ''}` : '';
+		const where = p.labels.container ? `${p.labels.pod}/${p.labels.container}` : (p.labels.pod ?? '');
 		const threads = p.threads.length > 1 ? ` {${p.threads.map((t) => t.name).join(', ')}}` : '';
-		rows.push([String(p.hostPid), p.pids.slice(1).join(' ') || '-', p.state, `${'  '.repeat(depth)}${p.comm}${p.state === 'Z' ? ' <defunct>' : ''}${threads}`, where]);
+		rows.push([
+			String(p.hostPid),
+			p.pids.slice(1).join(' ') || '-',
+			p.state,
+			`${'  '.repeat(depth)}${p.comm}${p.state === 'Z' ? ' <defunct>' : ''}${threads}`,
+			where,
+		]);
 		for (const child of p.children) {
 			const c = getProcess(k, child);
 			if (c) walk(c, depth + 1);
@@ -120,5 +144,10 @@ export function processTable(world: World): string[] {
 
 function columns(rows: string[][]): string[] {
 	const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-	return rows.map((r) => r.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i]))).join('   ').trimEnd());
+	return rows.map((r) =>
+		r
+			.map((cell, i) => (i === r.length - 1 ? cell : cell.padEnd(widths[i])))
+			.join('   ')
+			.trimEnd(),
+	);
 }

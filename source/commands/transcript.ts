@@ -16,7 +16,12 @@ export function transcript(player: Player, until: number): Line[] {
 		if (step.at > until) break;
 		if (step.action.type === 'say') narration.push({type: 'say', t: step.at, text: step.action.text});
 		if (step.action.type === 'chapter') {
-			narration.push({type: 'chapter', t: step.at, title: step.action.title, ...(step.action.notes ? {notes: step.action.notes} : {})});
+			narration.push({
+				type: 'chapter',
+				t: step.at,
+				title: step.action.title,
+				...(step.action.notes ? {notes: step.action.notes} : {}),
+			});
 		}
 	}
 	const events = player.events.map(eventLine);
@@ -30,7 +35,15 @@ export function transcript(player: Player, until: number): Line[] {
 }
 
 function eventLine(e: KernelEvent): Line {
-	return {type: 'event', t: e.t, rule: e.rule, text: e.text, kind: e.kind, ...(e.pid === undefined ? {} : {pid: e.pid}), ...(e.errno ? {errno: e.errno} : {})};
+	return {
+		type: 'event',
+		t: e.t,
+		rule: e.rule,
+		text: e.text,
+		kind: e.kind,
+		...(e.pid === undefined ? {} : {pid: e.pid}),
+		...(e.errno ? {errno: e.errno} : {}),
+	};
 }
 
 export function formatTime(ms: number): string {
