@@ -11,9 +11,9 @@ export function createCgroup(ctx: Ctx, path: string, parent: string, limits: Cgr
 	const group: Cgroup = {
 		path,
 		parent,
-		pidsMax: limits.pidsMax,
+		...(limits.pidsMax === undefined ? {} : {pidsMax: limits.pidsMax}),
 		pidsCurrent: 0,
-		memoryMax: limits.memoryMax,
+		...(limits.memoryMax === undefined ? {} : {memoryMax: limits.memoryMax}),
 		memoryCurrent: 0,
 		oomGroup: limits.oomGroup ?? false,
 	};

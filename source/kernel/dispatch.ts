@@ -248,7 +248,7 @@ export function drain(ctx: Ctx): void {
 		const program = ctx.programs[p.program.name];
 		// Calls queued behind a blocking call run once it returns, before the program's own reaction.
 		const resume = event.type === 'return' ? p.resume : undefined;
-		if (resume) p.resume = undefined;
+		if (resume) delete p.resume;
 		if (program) {
 			const reaction = program.react(p.program.params, p.program.state, event, env(ctx, p));
 			const live = proc(ctx, pid);

@@ -17,7 +17,7 @@ export function execProgram(ctx: Ctx, p: Process, program: ProgramCall, comm: st
 	p.comm = comm;
 	p.argv = argv ?? [comm];
 	p.program = {name: program.name, params: program.params ?? {}, state: {}};
-	p.resume = undefined;
+	delete p.resume;
 	p.threads = [{tids: p.threads[0].tids, name: comm}];
 	const kept = Object.entries(p.actions)
 		.filter(([, action]) => action === 'ignore')

@@ -72,14 +72,14 @@ function finishZap(ctx: Ctx, ns: PidNamespace): void {
 	const init = ns.init === undefined ? undefined : proc(ctx, ns.init);
 	if (!init?.exiting || ns.count > 1) return;
 	const status = init.exiting;
-	init.exiting = undefined;
+	delete init.exiting;
 	becomeZombie(ctx, init, status);
 }
 
 /** Everything do_exit drops before the zombie stage: threads, namespaces, ports, memory, waits. */
 function teardown(ctx: Ctx, p: Process): void {
 	clearBlocker(ctx, p);
-	p.resume = undefined;
+	delete p.resume;
 	p.pending = [];
 	const chain = nsChain(ctx, p.ns.pid);
 	for (const thread of p.threads.slice(1)) {
@@ -153,7 +153,7 @@ function reparentChildren(ctx: Ctx, father: Process): void {
 			continue;
 		}
 		child.parent = reaper.hostPid;
-		child.parentThread = undefined;
+		delete child.parentThread;
 		child.adoptedAt = ctx.k.now;
 		reaper.children.push(child.hostPid);
 		const outside = child.ns.pid !== father.ns.pid && rule !== 'R-REAP-2';

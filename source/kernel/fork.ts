@@ -32,8 +32,17 @@ export type ForkOptions = {
 export type ForkResult = {child: Process} | {errno: Errno};
 
 export function forkProcess(ctx: Ctx, parent: Process, options: ForkOptions = {}): ForkResult {
-	const missing = Object.entries(options.join ?? {}).find(([, id]) => id !== undefined && !ctx.k.namespaces[id]);
-	if (missing) return fail(ctx, parent, 'EINVAL', 'R-IPC-3', `the ${missing[0]} namespace [${missing[1]}] to join no longer exists`);
+	const missing = Object.entries(options.join ?? {}).find(
+		([, id]) => id !== undefined && !ctx.k.namespaces[id],
+	);
+	if (missing)
+		return fail(
+			ctx,
+			parent,
+			'EINVAL',
+			'R-IPC-3',
+			`the ${missing[0]} namespace [${missing[1]}] to join no longer exists`,
+		);
 	const basePid = options.join?.pid ?? parent.childPidNs ?? parent.ns.pid;
 	const chain = nsChain(ctx, basePid);
 	const comm = options.comm ?? parent.comm;
@@ -122,7 +131,7 @@ function newChild(
 		pids,
 		ns,
 		parent: parent.hostPid,
-		parentThread: options.thread,
+		...(options.thread === undefined ? {} : {parentThread: options.thread}),
 		children: [],
 		comm,
 		argv: options.argv ?? (options.comm ? [options.comm] : parent.argv),

@@ -274,7 +274,7 @@ export function msgctlRmid(ctx: Ctx, p: Process, msqid: number): IpcResult {
 		const waiter = proc(ctx, pid);
 		const sleeping = waiter?.sleepingIn;
 		if (!waiter || !sleeping || (sleeping.call !== 'msgsnd' && sleeping.call !== 'msgrcv')) continue;
-		waiter.sleepingIn = undefined;
+		delete waiter.sleepingIn;
 		if (waiter.state === 'S') waiter.state = 'R';
 		emit(
 			ctx,

@@ -34,7 +34,12 @@ export type TimerHandler = (ctx: Ctx, timer: Timer) => void;
 /** Called after each timer has fired and its reactions have run (the layers above observe here). */
 export type Settle = () => void;
 
-export function applyKernelAction(ctx: Ctx, action: KernelAction, others?: TimerHandler, settle?: Settle): void {
+export function applyKernelAction(
+	ctx: Ctx,
+	action: KernelAction,
+	others?: TimerHandler,
+	settle?: Settle,
+): void {
 	switch (action.type) {
 		case 'syscall': {
 			const p = proc(ctx, action.pid);

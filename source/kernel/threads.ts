@@ -21,7 +21,7 @@ export function exitThread(ctx: Ctx, p: Process, name: string): void {
 	for (const childPid of p.children) {
 		const child = proc(ctx, childPid);
 		if (!child || child.parentThread !== name) continue;
-		child.parentThread = undefined;
+		delete child.parentThread;
 		emit(
 			ctx,
 			'R-REAP-1',

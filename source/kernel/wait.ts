@@ -26,7 +26,10 @@ function tryWait(ctx: Ctx, p: Process, pid: number, quiet = false): WaitResult |
 		// A WNOHANG reaping loop ends on ECHILD every time: only a blocking wait is worth an event.
 		if (!quiet) {
 			const which = pid === -1 ? '' : ` ${pid}`;
-			emit(ctx, 'R-ZOMB-3', 'errno', `wait by ${label(p)}: no child${which} to wait for: ECHILD`, {pid: p.hostPid, errno: 'ECHILD'});
+			emit(ctx, 'R-ZOMB-3', 'errno', `wait by ${label(p)}: no child${which} to wait for: ECHILD`, {
+				pid: p.hostPid,
+				errno: 'ECHILD',
+			});
 		}
 		return {errno: 'ECHILD'};
 	}

@@ -3,7 +3,8 @@ import type {Ctx} from './context.js';
 import type {Blocker, IpcNamespace, Process} from './types.js';
 
 export function block(p: Process, blocker: Blocker): void {
-	p.sleepingIn = blocker;
+	// Plain data without undefined fields, so a world round-trips through JSON unchanged.
+	p.sleepingIn = Object.fromEntries(Object.entries(blocker).filter(([, v]) => v !== undefined)) as Blocker;
 	if (p.state !== 'T') p.state = 'S';
 }
 
@@ -19,6 +20,6 @@ export function clearBlocker(ctx: Ctx, p: Process): void {
 			else queue.receivers = queue.receivers.filter((pid) => pid !== p.hostPid);
 		}
 	}
-	p.sleepingIn = undefined;
+	delete p.sleepingIn;
 	if (p.state !== 'T' && p.state !== 'Z') p.state = 'R';
 }

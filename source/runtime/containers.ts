@@ -87,13 +87,13 @@ export function startContainer(r: RtCtx, pod: PodState, c: ContainerStatus): voi
 	mountVolumes(r, pod, child.ns.mnt, spec.volumeMounts);
 	if (typeof program.from === 'string') seedImageFile(r, child.ns.mnt, program.from);
 	c.state = 'running';
-	c.reason = undefined;
-	c.message = undefined;
-	c.exitCode = undefined;
-	c.signal = undefined;
+	delete c.reason;
+	delete c.message;
+	delete c.exitCode;
+	delete c.signal;
 	c.pid = child.hostPid;
 	c.startedAt = r.k.k.now;
-	c.finishedAt = undefined;
+	delete c.finishedAt;
 	c.stopping = false;
 	c.started = !spec.startupProbe;
 	c.ready = c.kind !== 'init' && c.started && !spec.readinessProbe;
@@ -153,10 +153,11 @@ export function markTerminated(
 ): void {
 	c.state = 'terminated';
 	c.exitCode = exitCode(status);
-	c.signal = 'signal' in status ? status.signal : undefined;
+	if ('signal' in status) c.signal = status.signal;
+	else delete c.signal;
 	c.reason = exitReason(status);
 	c.finishedAt = at;
-	c.pid = undefined;
+	delete c.pid;
 	c.ready = false;
 	c.started = false;
 	const how = 'signal' in status ? `killed by ${status.signal}` : `exited with code ${status.code}`;

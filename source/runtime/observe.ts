@@ -68,7 +68,7 @@ function sandboxAlive(r: RtCtx, pod: PodState): boolean {
 function sandboxDied(r: RtCtx, pod: PodState): void {
 	if (!pod.sandbox) return;
 	pod.sandbox.ready = false;
-	pod.sandbox.pause = undefined;
+	delete pod.sandbox.pause;
 	if (pod.ending) {
 		continueEnding(r, pod);
 		return;

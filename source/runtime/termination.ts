@@ -104,7 +104,7 @@ function finishEnding(r: RtCtx, pod: PodState): void {
 		const p = pid === undefined ? undefined : tableGet(r.k.k.procs, pid);
 		if (p && p.state !== 'Z') forceKill(r.k, p);
 	}
-	pod.sandbox = undefined;
+	delete pod.sandbox;
 	if (ending.kind === 'sandbox') {
 		recreateSandbox(r, pod);
 		return;
@@ -119,7 +119,7 @@ function finishEnding(r: RtCtx, pod: PodState): void {
 
 /** R-POD-8: a new sandbox (new IPC, UTS, PID namespaces and network); init containers re-run; restarts +1. */
 function recreateSandbox(r: RtCtx, pod: PodState): void {
-	pod.ending = undefined;
+	delete pod.ending;
 	const ran = pod.containers.some((c) => c.startedAt !== undefined);
 	const terminal =
 		pod.spec.restartPolicy === 'Never' ||
