@@ -190,6 +190,6 @@ describe('hostIPC (R-IPC-8)', () => {
 		assert.deepEqual(queues(node, root).map((q) => q.key).sort((a, b) => a - b), [0x42, 0x99]);
 		node.do({type: 'deletePod', pod: 'h'});
 		node.until(() => node.world.runtime.pods.h === undefined, 60_000);
-		assert.ok(queues(node, root).some((q) => q.key === 0x42 && q.messages.length === 3));
+		assert.ok(queues(node, root).some((q) => q.key === 0x42 && q.messages.length >= 3));
 	});
 });
