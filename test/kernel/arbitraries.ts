@@ -136,11 +136,24 @@ const fork: fc.Arbitrary<Action> = fc
 const badQueue = 7;
 const queue = fc.nat({max: badQueue});
 
+const exit: fc.Arbitrary<Action> = fc.record({
+	kind: fc.constant('exit' as const),
+	who,
+	code: fc.nat({max: 3}),
+});
+const hostKill: fc.Arbitrary<Action> = fc.record({kind: fc.constant('hostKill' as const), who, signal});
+const wait: fc.Arbitrary<Action> = fc.record({
+	kind: fc.constant('wait' as const),
+	who,
+	child: fc.oneof(fc.constant(-1), fc.nat({max: 7})),
+	nohang: fc.boolean(),
+});
+
 /** One random action, weighted so that trees grow and queues see traffic. */
 export const action: fc.Arbitrary<Action> = fc.oneof(
 	{weight: 8, arbitrary: fork},
-	{weight: 3, arbitrary: fc.record({kind: fc.constant('exit' as const), who, code: fc.nat({max: 3})})},
-	{weight: 3, arbitrary: fc.record({kind: fc.constant('hostKill' as const), who, signal})},
+	{weight: 3, arbitrary: exit},
+	{weight: 3, arbitrary: hostKill},
 	{
 		weight: 3,
 		arbitrary: fc.record({
@@ -150,15 +163,7 @@ export const action: fc.Arbitrary<Action> = fc.oneof(
 			signal,
 		}),
 	},
-	{
-		weight: 3,
-		arbitrary: fc.record({
-			kind: fc.constant('wait' as const),
-			who,
-			child: fc.oneof(fc.constant(-1), fc.nat({max: 7})),
-			nohang: fc.boolean(),
-		}),
-	},
+	{weight: 3, arbitrary: wait},
 	{weight: 1, arbitrary: fc.record({kind: fc.constant('subreaper' as const), who, value: fc.boolean()})},
 	{
 		weight: 2,
@@ -245,8 +250,33 @@ export type Scenario = {boot: {seed: number; pidMax: number}; actions: Action[]}
 /** A boot (seed, and a small pid_max now and then so that PID allocation wraps) and up to `max` actions. */
 export function scenario(max = 40): fc.Arbitrary<Scenario> {
 	return fc.record({
-		boot: fc.record({seed: fc.nat(), pidMax: fc.constantFrom(24, 40, 4194304)}),
+		boot: fc.record({seed: fc.nat(), pidMax: fc.constantFrom(6, 10, 16, 4194304)}),
 		actions: fc.array(action, {maxLength: max, size: 'max'}),
+	});
+}
+
+/** Plain forks of programs that never reap: their children's exits leave zombies behind. */
+const zombieAction: fc.Arbitrary<Action> = fc.oneof(
+	{
+		weight: 4,
+		arbitrary: fc.record({
+			kind: fc.constant('fork' as const),
+			who,
+			program: fc.constantFrom<ProgramName>('app', 'sleep'),
+			params: fc.constant({}),
+			flags: fc.record({pid: fc.boolean()}, {requiredKeys: []}),
+		}),
+	},
+	{weight: 3, arbitrary: exit},
+	{weight: 2, arbitrary: wait},
+	{weight: 1, arbitrary: hostKill},
+);
+
+/** Many zombies and a tiny pid_max, so that allocation wraps while zombies hold PIDs (R-ZOMB-4). */
+export function zombieScenario(max = 40): fc.Arbitrary<Scenario> {
+	return fc.record({
+		boot: fc.record({seed: fc.nat(), pidMax: fc.constantFrom(6, 10)}),
+		actions: fc.array(zombieAction, {maxLength: max, size: 'max'}),
 	});
 }
 
