@@ -1,0 +1,69 @@
+// The session's state as plain data, and the reads every other module shares. Pure: the shell
+// (index.ts) owns the only timer and the listeners.
+import {
+	type Action,
+	currentMoment,
+	type History,
+	type Moment,
+	type Player,
+	perform,
+	startPlayer,
+	type World,
+} from '../engine/index.js';
+import type {Scenario} from '../scenario/index.js';
+import {type Breakpoints, noBreakpoints} from './breakpoints.js';
+
+export const SPEEDS = [0.25, 0.5, 1, 2, 4, 8, 16, 64] as const;
+
+/** Virtual time per `advance` moment: the grain of rewinding and of breakpoints. */
+export const MAX_STEP_MS = 250;
+
+export type Core = {
+	scenario: Scenario;
+	player: Player;
+	speed: number;
+	playing: boolean;
+	breakpoints: Breakpoints;
+	/** Host PIDs whose subtrees are folded. */
+	collapsed: ReadonlySet<number>;
+	/** Why play last stopped on its own (a breakpoint, the scenario's end). */
+	stopped?: string;
+	/** Bundled scenario names, for `load` completion. */
+	scenarioNames: string[];
+};
+
+export function startCore(scenario: Scenario, seed?: number, scenarioNames: string[] = []): Core {
+	return {
+		scenarioNames,
+		scenario,
+		// No deep freeze: nothing changes a world once made, and stepping is several times faster.
+		player: startPlayer(scenario, {seed, freeze: false}),
+		speed: 1,
+		playing: false,
+		breakpoints: noBreakpoints(),
+		collapsed: new Set(),
+	};
+}
+
+export const history = (c: Core): History => c.player.history;
+export const worldOf = (c: Core): World => currentMoment(c.player.history).world;
+export const nowOf = (c: Core): number => worldOf(c).kernel.now;
+export const momentsOf = (c: Core): Moment[] => c.player.history.branches[c.player.history.current]!.moments;
+export const lastIndex = (c: Core): number => momentsOf(c).length - 1;
+export const atBranchEnd = (c: Core): boolean => c.player.history.index === lastIndex(c);
+
+export function withHistory(c: Core, h: History): Core {
+	return {...c, player: {...c.player, history: h}};
+}
+
+export function withIndex(c: Core, index: number): Core {
+	const h = c.player.history;
+	return withHistory(c, {...h, index: Math.max(0, Math.min(lastIndex(c), index))});
+}
+
+/** Act at the current moment; from a rewound moment this starts a branch (history.ts). */
+export function performAll(c: Core, actions: readonly Action[]): Core {
+	let player = c.player;
+	for (const action of actions) player = perform(player, action);
+	return {...c, player, stopped: undefined};
+}

@@ -1,0 +1,55 @@
+// The playground's entry: load the scenario, make the session, run the Ink app until the user quits.
+import {fileURLToPath} from 'node:url';
+import type {Scenario} from '../scenario/index.js';
+import {runPlayground} from '../ui/run.js';
+import {createSession} from './index.js';
+import {bundledLoader} from './load.js';
+
+export type PlaygroundStartOptions = {
+	seed?: number;
+	ascii?: boolean;
+	color?: boolean;
+	/** Bundled scenarios for `load NAME` (default: the package's scenarios folder). */
+	scenariosDir?: string;
+	/** Start playing at once (default true). */
+	playing?: boolean;
+	stdout?: NodeJS.WriteStream;
+	stdin?: NodeJS.ReadStream;
+};
+
+export class PlaygroundError extends Error {}
+
+/** The package's `scenarios/` folder, from source/ or dist/. */
+export function defaultScenariosDir(): string {
+	const here = fileURLToPath(import.meta.url);
+	return `${here.replace(/[/\\](source|dist)[/\\].*$/, '')}/scenarios`;
+}
+
+/**
+ * Runs the playground on a scenario (already loaded, or a bundled name or file to load). A scenario
+ * that cannot be loaded rejects with a PlaygroundError whose message is one sentence with its
+ * position, for the CLI to print.
+ */
+export async function startPlayground(
+	scenario: Scenario | string,
+	options: PlaygroundStartOptions = {},
+): Promise<void> {
+	const scenariosDir = options.scenariosDir ?? defaultScenariosDir();
+	let loaded: Scenario;
+	if (typeof scenario === 'string') {
+		const result = await bundledLoader(scenariosDir)(scenario);
+		if (!result.ok) throw new PlaygroundError(result.message);
+		loaded = result.scenario;
+	} else loaded = scenario;
+	const session = createSession(loaded, {seed: options.seed, scenariosDir, playing: options.playing ?? true});
+	try {
+		await runPlayground(session, {
+			ascii: options.ascii,
+			color: options.color,
+			stdout: options.stdout,
+			stdin: options.stdin,
+		});
+	} finally {
+		session.dispose();
+	}
+}

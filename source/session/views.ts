@@ -1,0 +1,88 @@
+// The small panes: pods as `kubectl get pods` prints them, SysV queues, and the explained events.
+import type {History, Moment, World} from '../engine/index.js';
+import {getProcess, hexKey, type IpcNamespace, type Kernel} from '../kernel/index.js';
+import {ageColumn, readyColumn, restartsColumn, statusColumn} from '../runtime/index.js';
+import type {PodRow, QueueRow, WhyRow} from '../ui/session.js';
+
+export function podRows(world: World): PodRow[] {
+	const {runtime, kernel} = world;
+	return runtime.order
+		.map((name) => runtime.pods[name])
+		.filter((pod) => pod !== undefined)
+		.map((pod) => ({
+			name: pod.name,
+			ready: readyColumn(pod),
+			status: statusColumn(pod),
+			restarts: restartsColumn(pod, kernel.now),
+			age: ageColumn(pod, kernel.now),
+			containers: pod.containers.map((c) => ({
+				name: c.name,
+				state: c.state,
+				...(c.reason ? {reason: c.reason} : {}),
+			})),
+			shareProcessNamespace: pod.spec.shareProcessNamespace,
+			hostIPC: pod.spec.hostIPC,
+		}));
+}
+
+function who(k: Kernel, pids: (number | undefined)[]): string[] {
+	const seen = new Set<number>();
+	const names: string[] = [];
+	for (const pid of pids) {
+		if (pid === undefined || seen.has(pid)) continue;
+		seen.add(pid);
+		const p = getProcess(k, pid);
+		if (p && p.state !== 'Z') names.push(`${p.comm} ${p.hostPid}`);
+	}
+	return names;
+}
+
+export function queueRows(k: Kernel): QueueRow[] {
+	const rows: QueueRow[] = [];
+	for (const ns of Object.values(k.namespaces)) {
+		if (ns.type !== 'ipc') continue;
+		for (const q of Object.values((ns as IpcNamespace).queues))
+			rows.push({
+				ipcNamespace: ns.id,
+				key: hexKey(q.key),
+				id: q.id,
+				messages: q.messages.length,
+				bytes: q.bytes,
+				limit: q.qbytes,
+				producers: who(k, [q.lastSender, ...q.senders]),
+				consumers: who(k, [q.lastReceiver, ...q.receivers]),
+			});
+	}
+	return rows;
+}
+
+/**
+ * The latest `count` events of the moments leading to the current one, oldest first: after a
+ * rewind the pane explains the world shown, not what was played later.
+ */
+export function whyRows(h: History, count: number): WhyRow[] {
+	const rows: WhyRow[] = [];
+	if (count <= 0) return rows;
+	for (const moment of momentsBackwards(h)) {
+		for (let e = moment.events.length - 1; e >= 0; e--) {
+			const {t, rule, text} = moment.events[e]!;
+			rows.push({t, rule, text});
+			if (rows.length === count) return rows.reverse();
+		}
+	}
+	return rows.reverse();
+}
+
+/** The moments of the current branch up to the current one, then those of the branches it left. */
+function* momentsBackwards(h: History): Generator<Moment> {
+	let branch = h.branches[h.current];
+	let index = h.index;
+	while (branch) {
+		// Moment 0 of a branch is the moment it was made from: its parent yields it.
+		const first = branch.from ? 1 : 0;
+		for (let i = index; i >= first; i--) yield branch.moments[i]!;
+		if (!branch.from) return;
+		index = branch.from.index;
+		branch = h.branches[branch.from.branch];
+	}
+}
