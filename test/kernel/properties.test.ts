@@ -77,14 +77,18 @@ function hostsIn(ns: PidNamespace): HostPid[] {
 	return [...tableKeys(ns.pids)].map((pid) => tableGet(ns.pids, pid)!);
 }
 
-// Invariant 1 (R-REAP-2, R-REAP-3): nobody is left without a parent.
+// Invariant 1 (R-REAP-2, R-REAP-3): nobody but the host init is without a parent, and the parent
+// lists the child.
 function parentsLive(k: Kernel): void {
 	for (const p of allProcesses(k)) {
 		if (p.hostPid === 1) continue;
 		const parent = proc(k, p.parent);
-		if (p.state !== 'Z') assert.ok(parent, `live process ${p.hostPid} has no parent (${p.parent} is gone)`);
-		if (parent)
-			assert.ok(parent.children.includes(p.hostPid), `${p.parent} does not list its child ${p.hostPid}`);
+		// Zombies too: an orphaned zombie is adopted (R-REAP-8) or released, never left parentless.
+		assert.ok(
+			parent,
+			`${p.state === 'Z' ? 'zombie' : 'process'} ${p.hostPid} has no parent (${p.parent} is gone)`,
+		);
+		assert.ok(parent.children.includes(p.hostPid), `${p.parent} does not list its child ${p.hostPid}`);
 	}
 }
 
@@ -211,6 +215,8 @@ function within(k: Kernel, path: string, ancestor: string): boolean {
 // never passes pids.max.
 function pidsAccounted(k: Kernel): void {
 	const procs = allProcesses(k);
+	for (const p of procs)
+		assert.ok(k.cgroups[p.cgroup], `process ${p.hostPid} is in cgroup ${p.cgroup}, which does not exist`);
 	for (const group of Object.values(k.cgroups)) {
 		const tasks = procs
 			.filter((p) => within(k, p.cgroup, group.path))
@@ -248,7 +254,7 @@ function roundTrip(k: Kernel): Kernel {
 }
 
 describe('kernel invariants under random actions (property tests)', () => {
-	test('every live process but the host init has a live parent that lists it (R-REAP-2, R-REAP-3)', () => {
+	test('every process but the host init, zombies included, has a parent in the table that lists it (R-REAP-2, R-REAP-3)', () => {
 		check(scenarios, (s) => everyStep(s, parentsLive));
 	});
 
