@@ -56,13 +56,15 @@ describe('bundled scenarios', () => {
 		);
 	});
 
-	test('every file starts with the schema comment and has a chapter, a say and an expect', () => {
+	test('every file starts with the schema comment and has a title, a description, a seed, a chapter, a say and an expect', () => {
 		for (const name of names) {
 			const text = readFileSync(join(dir, name), 'utf8');
 			assert.ok(
 				text.startsWith('# yaml-language-server: $schema=./podplay.schema.json\n'),
 				`${name}: the first line must be the schema comment`,
 			);
+			for (const key of ['title', 'description', 'seed', 'pods', 'timeline'])
+				assert.match(text, new RegExp(`^${key}:`, 'm'), `${name}: needs a top-level ${key}`);
 			for (const action of ['chapter', 'say', 'expect'])
 				assert.match(text, new RegExp(`^\\s+${action}:`, 'm'), `${name}: needs at least one ${action} step`);
 		}
