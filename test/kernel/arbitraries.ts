@@ -310,7 +310,7 @@ function syscall(pid: number, call: Extract<KernelAction, {type: 'syscall'}>['ca
 }
 
 /**
- * Known bug 1 (see the report): after unshare(CLONE_NEWPID) or setns(pid), Linux refuses another
+ * Known kernel-model bug 1 (drop this guard once fixed): after unshare(CLONE_NEWPID) or setns(pid), Linux refuses another
  * unshare(CLONE_NEWPID) or clone(CLONE_NEWPID) with EINVAL (kernel/nsproxy.c copy_pid_ns); the
  * model nests a second namespace instead, whose parent never gets an init. The generator does not
  * ask for that until the model refuses it.
@@ -364,7 +364,7 @@ export function resolve(k: Kernel, a: Action): KernelAction | undefined {
 		case 'unshare':
 			return nestsPidNs(p) ? undefined : syscall(pid, {call: 'unshare', flags: {pid: true}});
 		case 'setns': {
-			// Known bug 2 (see the report): setns to a zombie joins namespaces it has already dropped.
+			// Known kernel-model bug 2 (drop this guard once fixed): setns to a zombie joins namespaces it has already dropped.
 			const target = nth(
 				procs.filter((q) => q.state !== 'Z' && !q.exiting),
 				a.target,
@@ -372,7 +372,7 @@ export function resolve(k: Kernel, a: Action): KernelAction | undefined {
 			return target && syscall(pid, {call: 'setns', target: target.hostPid, types: a.types});
 		}
 		case 'thread':
-			// Known bug 4 (see the report): exec drops the other threads but not their PIDs; a shell
+			// Known kernel-model bug 4 (drop this guard once fixed): exec drops the other threads but not their PIDs; a shell
 			// with `execAfter` execs, so it gets no extra threads until the model frees them.
 			return p.program.params.execAfter ? undefined : syscall(pid, {call: 'thread', name: a.name});
 		case 'threadExit':

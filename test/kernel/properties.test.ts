@@ -242,7 +242,7 @@ function definedOnly(value: unknown): unknown {
 }
 
 /**
- * An event without its `data`. Known bug 3 (see the report): `data` can hold immer drafts that are
+ * An event without its `data`. Known kernel-model bug 3 (drop this guard once fixed): `data` can hold immer drafts that are
  * revoked once the step is over, so reading it throws.
  */
 function readable({data: _data, ...rest}: KernelEvent): Omit<KernelEvent, 'data'> {
