@@ -51,7 +51,8 @@ export function runCommand(c: Core, text: string): CommandOutcome {
 		.split(/\s+/)
 		.filter((w) => w !== '');
 	if (name === '') return fail(c, `type a command: ${commandNames.join(', ')}`);
-	const handler = handlers[name];
+	// Own keys only: "constructor" or "toString" typed at the prompt are unknown commands.
+	const handler = Object.hasOwn(handlers, name) ? handlers[name] : undefined;
 	if (!handler) {
 		const hint = didYouMean(name, commandNames);
 		return fail(c, `unknown command "${name}"${hint || '; type help for the list'}`);
