@@ -1,5 +1,5 @@
 // One ProcessRow per visible row of the window: the cost follows the rows shown, not the table.
-import type {Kernel, Process} from '../kernel/index.js';
+import {getProcess, type Kernel, type Process} from '../kernel/index.js';
 import type {ProcessRow} from '../ui/session.js';
 import {holdsOf} from './holders.js';
 import type {TreeIndex} from './tree-index.js';
@@ -13,9 +13,10 @@ export function processRow(
 	i: number,
 	collapsed: ReadonlySet<number>,
 ): ProcessRow {
-	const p = index.order[i]!;
+	// The index holds the shape; the process itself comes from the world shown (tree-index.ts).
+	const p = getProcess(k, index.pids[i]!)!;
 	const up = index.parent[i]!;
-	const parent = up === -1 ? undefined : index.order[up];
+	const parent = up === -1 ? undefined : getProcess(k, index.pids[up]!);
 	const hasChildren = index.end[i]! > i + 1;
 	const row: ProcessRow = {
 		hostPid: p.hostPid,

@@ -42,8 +42,8 @@ export function indexOfPid(world: World, collapsed: ReadonlySet<number>, hostPid
 export function parentsFrom(world: World, depth: number): Set<number> {
 	const index = treeIndex(world.kernel);
 	const pids = new Set<number>();
-	index.order.forEach((p, i) => {
-		if (index.depth[i]! >= depth && index.end[i]! > i + 1) pids.add(p.hostPid);
+	index.pids.forEach((pid, i) => {
+		if (index.depth[i]! >= depth && index.end[i]! > i + 1) pids.add(pid);
 	});
 	return pids;
 }

@@ -30,7 +30,7 @@ export function visibleRows(index: TreeIndex, collapsed: ReadonlySet<number>): V
 		hiddenBefore.push(hidden);
 		hidden += end - start;
 	}
-	return {starts, ends, hiddenBefore, count: index.order.length - hidden};
+	return {starts, ends, hiddenBefore, count: index.pids.length - hidden};
 }
 
 /** The tree-order index of visible row `row`. */
