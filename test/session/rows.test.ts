@@ -32,10 +32,9 @@ function reference(session: EngineSession, collapsed: Set<number>): Shape[] {
 		out.push({hostPid: pid, depth, last, guides, hasChildren: children.length > 0, collapsed: folded});
 		if (folded) return;
 		const next = depth === 0 ? [] : [...guides, !last];
-		children.forEach((kid, i) => visit(kid, depth + 1, i === children.length - 1, next));
+		for (const [i, kid] of children.entries()) visit(kid, depth + 1, i === children.length - 1, next);
 	};
-	const roots = kids.get(0) ?? [];
-	roots.forEach((root) => visit(root, 0, true, []));
+	for (const root of kids.get(0) ?? []) visit(root, 0, true, []);
 	return out;
 }
 
