@@ -7,7 +7,16 @@ import type {Cgroup, Process} from './types.js';
 
 export type CgroupLimits = {pidsMax?: number; memoryMax?: number; oomGroup?: boolean};
 
-export function createCgroup(ctx: Ctx, path: string, parent: string, limits: CgroupLimits = {}): Cgroup {
+/** mkdir in the cgroup tree: an existing group is kept as it is (EEXIST), a missing parent refused (ENOENT). */
+export function createCgroup(
+	ctx: Ctx,
+	path: string,
+	parent: string,
+	limits: CgroupLimits = {},
+): Cgroup | undefined {
+	const existing = ctx.k.cgroups[path];
+	if (existing) return existing;
+	if (!ctx.k.cgroups[parent]) return undefined;
 	const group: Cgroup = {
 		path,
 		parent,

@@ -22,7 +22,12 @@ export function emit(
 	text: string,
 	extra: {pid?: number; errno?: Errno; data?: Record<string, unknown>} = {},
 ): void {
-	ctx.events.push({t: ctx.k.now, rule, kind, text, ...extra});
+	// Event data must not hold drafts of the state: they are revoked when the step ends.
+	const data =
+		extra.data === undefined
+			? undefined
+			: (JSON.parse(JSON.stringify(extra.data)) as Record<string, unknown>);
+	ctx.events.push({t: ctx.k.now, rule, kind, text, ...extra, ...(data ? {data} : {})});
 }
 
 export function proc(ctx: Ctx, pid: number): Process | undefined {

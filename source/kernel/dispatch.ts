@@ -9,6 +9,7 @@ import {createThread, forkProcess} from './fork.js';
 import {appendFile, bind, connect, copyFile, readFile, writeStdout} from './io.js';
 import {msgctlRmid, msgget, msgrcv, msgsnd} from './ipc.js';
 import {addRef, createNs, createPidNs, dropRef} from './namespaces.js';
+import {isWithin} from './pids.js';
 import {nextRandom} from './random.js';
 import {killCall} from './signal.js';
 import type {ProgramEnv, Syscall} from './syscalls.js';
@@ -72,10 +73,16 @@ function perform(ctx: Ctx, p: Process, call: Syscall): Outcome {
 					`${label(p)} ${call.value ? 'becomes' : 'is no longer'} a child subreaper`,
 					{pid: p.hostPid},
 				);
-			} else if (call.option === 'PR_SET_NAME') p.threads[0].name = call.name;
-			else p.pdeathsig = call.signal;
+			} else if (call.option === 'PR_SET_NAME') {
+				// The main thread's name is the process's comm (/proc/PID/comm).
+				p.threads[0].name = call.name;
+				p.comm = call.name;
+			} else p.pdeathsig = call.signal;
 			return {};
 		case 'sigaction':
+			// SIGKILL and SIGSTOP cannot be caught or ignored.
+			if ((call.signal === 'SIGKILL' || call.signal === 'SIGSTOP') && call.action !== 'default')
+				return {errno: 'EINVAL'};
 			if (call.action === 'default') delete p.actions[call.signal];
 			else p.actions[call.signal] = call.action;
 			if (call.signal === 'SIGCHLD' && call.nocldwait !== undefined) p.nocldwait = call.nocldwait;
@@ -184,7 +191,20 @@ function unshare(
 	flags: Partial<Record<'pid' | 'ipc' | 'net' | 'uts' | 'mnt', boolean>>,
 ): Outcome {
 	if (flags.pid) {
-		const ns = createPidNs(ctx, pidNs(ctx, p.childPidNs ?? p.ns.pid), p.hostPid);
+		if (p.childPidNs !== undefined && p.childPidNs !== p.ns.pid) {
+			emit(
+				ctx,
+				'R-PIDNS-2',
+				'errno',
+				`unshare(CLONE_NEWPID) by ${label(p)} fails with EINVAL: it already has a PID namespace for its children`,
+				{
+					pid: p.hostPid,
+					errno: 'EINVAL',
+				},
+			);
+			return {errno: 'EINVAL'};
+		}
+		const ns = createPidNs(ctx, pidNs(ctx, p.ns.pid), p.hostPid);
 		p.childPidNs = ns.id;
 		emit(
 			ctx,
@@ -215,6 +235,9 @@ function setns(
 ): Outcome {
 	const other = proc(ctx, target);
 	if (!other) return {errno: 'ESRCH'};
+	// A zombie has dropped its namespaces; a PID namespace must be the caller's own or nested in it.
+	if (other.state === 'Z' || other.exiting) return {errno: 'EINVAL'};
+	if (types.includes('pid') && !isWithin(ctx, other.ns.pid, p.ns.pid)) return {errno: 'EINVAL'};
 	for (const type of types) {
 		if (type === 'pid') {
 			p.childPidNs = other.ns.pid;

@@ -2,6 +2,7 @@
 import type {Ctx} from './context.js';
 import {emit, wake} from './context.js';
 import type {ProgramCall} from './syscalls.js';
+import {releaseOtherThreads} from './threads.js';
 import type {Process} from './types.js';
 
 /**
@@ -18,7 +19,9 @@ export function execProgram(ctx: Ctx, p: Process, program: ProgramCall, comm: st
 	p.argv = argv ?? [comm];
 	p.program = {name: program.name, params: program.params ?? {}, state: {}};
 	delete p.resume;
-	p.threads = [{tids: p.threads[0].tids, name: comm}];
+	// de_thread: the other threads are gone, their TIDs free.
+	releaseOtherThreads(ctx, p);
+	p.threads[0].name = comm;
 	const kept = Object.entries(p.actions)
 		.filter(([, action]) => action === 'ignore')
 		.map(([signal]) => signal);

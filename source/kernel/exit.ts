@@ -8,6 +8,7 @@ import {nsChain} from './pids.js';
 import {forceKill, sendSignal} from './signal.js';
 import {signalExitCode} from './signals.js';
 import {tableDelete, tableValues} from './table.js';
+import {releaseOtherThreads} from './threads.js';
 import type {ExitStatus, NetNamespace, PidNamespace, Process} from './types.js';
 import {retryWait} from './wait.js';
 import {clearBlocker} from './wakeups.js';
@@ -81,15 +82,7 @@ function teardown(ctx: Ctx, p: Process): void {
 	clearBlocker(ctx, p);
 	delete p.resume;
 	p.pending = [];
-	const chain = nsChain(ctx, p.ns.pid);
-	for (const thread of p.threads.slice(1)) {
-		thread.tids.forEach((tid, level) => {
-			tableDelete(chain[level].pids, tid);
-			chain[level].count -= 1;
-		});
-		chargePids(ctx, p.cgroup, -1);
-	}
-	p.threads = p.threads.slice(0, 1);
+	releaseOtherThreads(ctx, p);
 	const net = ctx.k.namespaces[p.ns.net] as NetNamespace | undefined;
 	if (net) {
 		for (const [port, owner] of Object.entries(net.ports))
@@ -127,7 +120,7 @@ function notifyParent(ctx: Ctx, p: Process): void {
 		retryWait(ctx, parent);
 		return;
 	}
-	sendSignal(ctx, 'kernel', parent, 'SIGCHLD');
+	sendSignal(ctx, 'kernel', parent, 'SIGCHLD', p);
 	retryWait(ctx, parent);
 }
 
@@ -184,7 +177,7 @@ function adoptZombie(ctx: Ctx, reaper: Process, child: Process): void {
 			pid: child.hostPid,
 		},
 	);
-	sendSignal(ctx, 'kernel', reaper, 'SIGCHLD');
+	sendSignal(ctx, 'kernel', reaper, 'SIGCHLD', child);
 	retryWait(ctx, reaper);
 }
 
@@ -225,7 +218,8 @@ export function release(ctx: Ctx, p: Process, rule: string, reaper?: Process): v
 		: rule === 'R-ZOMB-3'
 			? 'auto-reaped: its parent ignores SIGCHLD'
 			: 'released';
-	emit(ctx, rule, 'reap', `${label(p)} ${by}; PID ${p.pids[p.pids.length - 1]} is free again`, {
+	const where = chain.length > 1 ? ` in PID namespace [${chain[chain.length - 1].id}]` : '';
+	emit(ctx, rule, 'reap', `${label(p)} ${by}; PID ${p.pids[p.pids.length - 1]}${where} is free again`, {
 		pid: p.hostPid,
 		data: {status: p.exit},
 	});

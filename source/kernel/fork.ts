@@ -56,6 +56,11 @@ export function forkProcess(ctx: Ctx, parent: Process, options: ForkOptions = {}
 			`PID namespace [${dead.id}] has lost its init and hands out no more PIDs`,
 		);
 	const cgroup = options.cgroup ?? parent.cgroup;
+	if (!ctx.k.cgroups[cgroup]) return fail(ctx, parent, 'ENOENT', 'R-ZOMB-5', `no cgroup ${cgroup}`);
+	// copy_pid_ns: a new PID namespace only from the caller's own (after unshare or setns: EINVAL).
+	if (options.flags?.pid && basePid !== parent.ns.pid) {
+		return fail(ctx, parent, 'EINVAL', 'R-PIDNS-2', 'CLONE_NEWPID after unshare or setns of a PID namespace');
+	}
 	const limited = pidsLimitHit(ctx, cgroup);
 	if (limited) {
 		return fail(

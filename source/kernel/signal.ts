@@ -24,7 +24,13 @@ function senderName(sender: Sender): string {
 }
 
 /** Send `signal` to one process; returns what kill(2) would return (0: accepted, even if dropped). */
-export function sendSignal(ctx: Ctx, sender: Sender, target: Process, signal: SignalName): void {
+export function sendSignal(
+	ctx: Ctx,
+	sender: Sender,
+	target: Process,
+	signal: SignalName,
+	about?: Process,
+): void {
 	if (target.state === 'Z') {
 		emit(
 			ctx,
@@ -39,7 +45,9 @@ export function sendSignal(ctx: Ctx, sender: Sender, target: Process, signal: Si
 	}
 	if (target.exiting) return;
 	const fromKernel = sender === 'kernel';
-	const siPid = typeof sender === 'string' ? 0 : pidSeenFrom(ctx, sender, target.ns.pid);
+	// A kernel-sent SIGCHLD carries the child's PID (do_notify_parent); a signal from outside, 0.
+	const from = about ?? (typeof sender === 'string' ? undefined : sender);
+	const siPid = from ? pidSeenFrom(ctx, from, target.ns.pid) : 0;
 	const outside = !fromKernel && senderNs(ctx, sender) !== target.ns.pid;
 
 	// R-SIG-4: SIGCONT resumes a stopped task before any ignore check (prepare_signal).
@@ -93,7 +101,7 @@ function deliver(
 		return;
 	}
 	if (disposition === 'handle') {
-		runHandler(ctx, target, signal, siPid);
+		runHandler(ctx, target, signal, siPid, fromKernel);
 		return;
 	}
 	const action = defaultAction(signal);
@@ -134,10 +142,10 @@ function queueBlocked(
 	if (!target.pending.some((p) => p.signal === signal)) target.pending.push({signal, siPid, fromKernel});
 }
 
-function runHandler(ctx: Ctx, target: Process, signal: SignalName, siPid: number): void {
+function runHandler(ctx: Ctx, target: Process, signal: SignalName, siPid: number, fromKernel = false): void {
 	emit(
 		ctx,
-		isNsInit(target) ? 'R-SIG-2' : 'R-SIG-6',
+		signal === 'SIGCHLD' && fromKernel ? 'R-ZOMB-2' : isNsInit(target) ? 'R-SIG-2' : 'R-SIG-6',
 		'signal-handled',
 		`${label(target)} runs its ${signal} handler (si_pid ${siPid})`,
 		{

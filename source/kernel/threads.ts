@@ -8,6 +8,19 @@ import {sendSignal} from './signal.js';
 import {tableDelete} from './table.js';
 import type {Process} from './types.js';
 
+/** Free the TIDs and pids.current slots of every thread but the main one (exit_group, exec). */
+export function releaseOtherThreads(ctx: Ctx, p: Process): void {
+	const chain = nsChain(ctx, p.ns.pid);
+	for (const thread of p.threads.slice(1)) {
+		thread.tids.forEach((tid, level) => {
+			tableDelete(chain[level].pids, tid);
+			chain[level].count -= 1;
+		});
+		chargePids(ctx, p.cgroup, -1);
+	}
+	p.threads = p.threads.slice(0, 1);
+}
+
 export function exitThread(ctx: Ctx, p: Process, name: string): void {
 	const index = p.threads.findIndex((t, i) => i > 0 && t.name === name);
 	if (index < 0) return;

@@ -1,6 +1,7 @@
 // A log writer and a log collector sharing a file on a volume (an emptyDir in a pod).
 import type {Program} from '../kernel/index.js';
 import {params} from './params.js';
+import {setupCalls} from './setup.js';
 
 const defaultFile = '/var/log/app/app.log';
 
@@ -10,7 +11,8 @@ export const logWriter: Program = {
 	react(raw, state, event, env) {
 		const p = params(raw);
 		const interval = p.interval ?? 1000;
-		if (event.type === 'start') return {calls: [{call: 'sleep', ms: interval, reply: 'tick'}]};
+		if (event.type === 'start')
+			return {calls: [...setupCalls(p), {call: 'sleep', ms: interval, reply: 'tick'}]};
 		if (event.type === 'return' && event.reply === 'tick') {
 			const n = Number(state.n ?? 0) + 1;
 			const line = `${(env.now / 1000).toFixed(1)}s INFO request ${n} served`;

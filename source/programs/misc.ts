@@ -10,34 +10,27 @@ import {setupCalls} from './setup.js';
 export const forkBomb: Program = {
 	name: 'fork-bomb',
 	summary: 'a fork bomb: every process forks two more, until pids.max says EAGAIN',
-	react(raw, _state, event) {
+	react(raw, state, event) {
 		const p = params(raw);
 		const bomb = {name: 'fork-bomb', params: raw};
-		switch (event.type) {
-			case 'start':
-				return {calls: [{call: 'sleep', ms: p.delay ?? 10, reply: 'go'}]};
-			case 'return':
-				if (event.reply === 'go') {
-					return {
-						calls: [
-							{call: 'fork', program: bomb, comm: 'bomb', reply: 'forked'},
-							{call: 'fork', program: bomb, comm: 'bomb', reply: 'forked'},
-							{call: 'exit', code: 0},
-						],
-					};
-				}
-				if (event.reply === 'forked' && event.errno) {
-					return {
-						calls: [
-							{call: 'write', text: 'bomb: fork: retry: Resource temporarily unavailable'},
-							{call: 'pause'},
-						],
-					};
-				}
-				return {};
-			default:
-				return {};
+		if (event.type === 'start') return {calls: [{call: 'sleep', ms: p.delay ?? 10, reply: 'go'}]};
+		if (event.type !== 'return') return {};
+		if (event.reply === 'go') {
+			const fork = {call: 'fork', program: bomb, comm: 'bomb', reply: 'forked'} as const;
+			return {state: {forked: 0}, calls: [fork, fork]};
 		}
+		if (event.reply !== 'forked' || state.failed) return {};
+		if (event.errno) {
+			return {
+				state: {failed: true},
+				calls: [
+					{call: 'write', text: 'bomb: fork: retry: Resource temporarily unavailable'},
+					{call: 'pause'},
+				],
+			};
+		}
+		const forked = Number(state.forked ?? 0) + 1;
+		return forked === 2 ? {calls: [{call: 'exit', code: 0}]} : {state: {forked}};
 	},
 };
 

@@ -2,7 +2,7 @@
 import {emit} from '../kernel/index.js';
 import type {ProgramSpec} from '../programs/index.js';
 import type {RtCtx} from './context.js';
-import type {NamespaceField, PodSpec, Supervisor} from './pod-spec.js';
+import {type NamespaceField, type PodSpec, type Supervisor, validatePod} from './pod-spec.js';
 import {createPod} from './pods.js';
 import {beginEnding} from './termination.js';
 
@@ -60,6 +60,17 @@ export function applyRuntimeAction(r: RtCtx, action: RuntimeAction): void {
 				return;
 			}
 			const spec = {...pod.spec, [action.field]: action.value};
+			// The API server validates the new spec first (R-POD-2); a rejected update keeps the pod.
+			const invalid = validatePod(spec);
+			if (invalid) {
+				emit(
+					r.k,
+					'R-POD-2',
+					'rejected',
+					`The Pod "${pod.name}" is invalid: ${invalid}; the pod is kept as it is`,
+				);
+				return;
+			}
 			beginEnding(r, pod, {
 				kind: 'recreate',
 				spec,
