@@ -5,7 +5,7 @@ import {readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, test} from 'node:test';
 import {fileURLToPath} from 'node:url';
-import {playUntil, scenarioEnd, startPlayer} from '../source/engine/index.js';
+import {playerEvents, playUntil, scenarioEnd, startPlayer} from '../source/engine/index.js';
 import {type Failure, formatProblem, loadScenarioFile, type Scenario} from '../source/scenario/index.js';
 
 const dir = fileURLToPath(new URL('../scenarios/', import.meta.url));
@@ -93,7 +93,7 @@ describe('bundled scenarios', () => {
 			const end = scenarioEnd(scenario);
 			const player = playUntil(startPlayer(scenario, {freeze: false}), end);
 			// A step that could not act is reported as an event whose text starts with `file:line:col`.
-			const stepErrors = player.events
+			const stepErrors = playerEvents(player)
 				.filter((e) => e.text.startsWith(`${scenario.file}:`) || e.kind === 'rejected')
 				.map((e) => e.text);
 			assert.deepEqual(stepErrors, [], `${name}: timeline steps that could not act`);

@@ -1,5 +1,5 @@
 // The narrated transcript: time, rule id and sentence per event, with the scenario's narration.
-import type {Player} from '../engine/index.js';
+import {type Player, playerEvents} from '../engine/index.js';
 import type {KernelEvent} from '../kernel/index.js';
 import type {Scenario} from '../scenario/index.js';
 import {type Output, style} from './output.js';
@@ -24,7 +24,7 @@ export function transcript(player: Player, until: number): Line[] {
 			});
 		}
 	}
-	const events = player.events.map(eventLine);
+	const events = playerEvents(player).map(eventLine);
 	const lines: Line[] = [];
 	let n = 0;
 	for (const event of events) {

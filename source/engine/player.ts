@@ -19,8 +19,8 @@ export type Player = {
 	history: History;
 	/** Expectations that failed so far, in play order. */
 	failures: Failure[];
-	/** Every event so far (the transcript). */
-	events: KernelEvent[];
+	/** Every event so far (the transcript), appended in O(1): read it with `playerEvents`. */
+	log?: EventLog;
 	options: StepOptions;
 };
 
@@ -29,7 +29,6 @@ export function startPlayer(scenario: Scenario, options: StepOptions & {seed?: n
 		scenario,
 		history: startHistory(emptyWorld(nodeOptions(scenario, options.seed))),
 		failures: [],
-		events: [],
 		options: {freeze: options.freeze},
 	};
 	player = perform(player, {type: 'boot'});
@@ -44,7 +43,33 @@ export function playerWorld(p: Player): World {
 export function perform(p: Player, action: Action): Player {
 	const history = act(p.history, action, p.options);
 	const {events} = currentMoment(history);
-	return {...p, history, events: events.length > 0 ? [...p.events, ...events] : p.events};
+	return events.length > 0
+		? {...p, history, log: {chunk: events, length: eventCount(p) + events.length, prev: p.log}}
+		: {...p, history};
+}
+
+/** A persistent list of event batches: appending shares everything before. */
+export type EventLog = {chunk: readonly KernelEvent[]; length: number; prev?: EventLog};
+
+export function eventCount(p: Player): number {
+	return p.log?.length ?? 0;
+}
+
+/** Every event so far, in order. */
+export function playerEvents(p: Player): KernelEvent[] {
+	return eventsSince(p, 0);
+}
+
+/** The events after the first `count`. */
+export function eventsSince(p: Player, count: number): KernelEvent[] {
+	const chunks: (readonly KernelEvent[])[] = [];
+	let log = p.log;
+	while (log && log.length > count) {
+		chunks.push(log.chunk);
+		log = log.prev;
+	}
+	const skip = count - (log?.length ?? 0);
+	return chunks.reverse().flat().slice(Math.max(0, skip));
 }
 
 /** The virtual time of the next timeline step, if any. */

@@ -1,7 +1,7 @@
 // The `:` command line and the commands the keys build (source/ui/commands.ts). Pure: a command
 // becomes engine actions performed at the current moment, or a change of the session's state.
 // Never throws: every problem is one sentence, with a did-you-mean where one helps.
-import {type Action, switchBranch} from '../engine/index.js';
+import {type Action, eventCount, eventsSince, switchBranch} from '../engine/index.js';
 import {getProcess, type KernelEvent, type SignalName, signalNames} from '../kernel/index.js';
 import {userPrograms} from '../programs/index.js';
 import {didYouMean, normaliseSignal, parseContainerRef, parseDuration} from '../scenario/index.js';
@@ -67,9 +67,9 @@ export function runCommand(c: Core, text: string): CommandOutcome {
 
 /** Perform actions and report what they did: the first event explains it; a refusal fails. */
 function act(c: Core, actions: Action[]): CommandOutcome {
-	const before = c.player.events.length;
+	const before = eventCount(c.player);
 	const next = performAll(c, actions);
-	const events = next.player.events.slice(before);
+	const events = eventsSince(next.player, before);
 	const refused = events.find(isRefusal);
 	if (refused) return fail(next, refused.text);
 	const first = events.find((e) => e.kind !== 'unchanged') ?? events[0];
@@ -183,7 +183,7 @@ const orphan: Handler = (c, [target, ...rest]) => {
 	const middle = after.find((pid) => !before.has(pid));
 	if (middle === undefined) return forked;
 	const exited = act(forked.core, [{type: 'syscall', pid: middle, call: {call: 'exit', code: 0}}]);
-	const events = exited.core.player.events.slice(forked.core.player.events.length);
+	const events = eventsSince(exited.core.player, eventCount(forked.core.player));
 	const adopted = events.find((e) => e.kind === 'reparent');
 	return adopted ? ok(exited.core, `${adopted.text} (${adopted.rule})`) : exited;
 };

@@ -5,6 +5,7 @@ import {
 	currentMoment,
 	diffWorlds,
 	emptyWorld,
+	playerEvents,
 	playUntil,
 	scenarioEnd,
 	seek,
@@ -92,7 +93,9 @@ timeline:
 		const loaded = parseScenario(text, 't.yaml');
 		assert.ok(loaded.ok);
 		const run = (seed?: number) =>
-			JSON.stringify(playUntil(startPlayer(loaded.scenario, {seed}), scenarioEnd(loaded.scenario)).events);
+			JSON.stringify(
+				playerEvents(playUntil(startPlayer(loaded.scenario, {seed}), scenarioEnd(loaded.scenario))),
+			);
 		assert.equal(run(), run());
 		const logs = (seed: number) =>
 			currentMoment(playUntil(startPlayer(loaded.scenario, {seed}), 6000).history).world.kernel.streams[
