@@ -259,9 +259,10 @@ export function scenario(max = 25): fc.Arbitrary<Scenario> {
 		node: fc
 			.record({seed: fc.nat(), podPidsLimit: fc.constantFrom(undefined, 6, 50)})
 			.map(({seed, podPidsLimit}) => (podPidsLimit === undefined ? {seed} : {seed, podPidsLimit})),
+		// The optional pod comes first so that shrinking drops it.
 		pods: fc
-			.tuple(podPlan('p0'), fc.option(podPlan('p1'), {nil: undefined}))
-			.map(([a, b]) => (b ? [a, b] : [a])),
+			.tuple(fc.option(podPlan('p0'), {nil: undefined}), podPlan('p1'))
+			.map(([a, b]) => (a ? [a, b] : [b])),
 		steps: fc.array(step, {maxLength: max, size: 'max'}),
 	});
 }
@@ -270,7 +271,12 @@ function nth<T>(items: readonly T[], i: number): T | undefined {
 	return items.length === 0 ? undefined : items[i % items.length];
 }
 
-/** Live processes of pods (pause and container processes, not the shim), in host-PID order. */
+/**
+ * Live processes of pods (pause and container processes), in host-PID order. Known bug 2 (see the
+ * report): the runtime does not notice a containerd-shim that dies (it never marks the sandbox
+ * NOT_READY), and the next restart of a container silently does nothing; so the shims are left out
+ * until the model handles their death.
+ */
 export function podProcesses(world: World): Process[] {
 	return allProcesses(world.kernel)
 		.filter((p) => p.labels.container !== undefined && p.state !== 'Z' && !p.exiting)
