@@ -183,11 +183,18 @@ describe('hostIPC (R-IPC-8)', () => {
 	test('R-IPC-8: a hostIPC pod sees the node’s queues, and its own queues outlive the pod', () => {
 		const node = new Node();
 		node.do({type: 'syscall', pid: 1, call: {call: 'msgget', key: 0x99, create: true}});
-		node.create(podSpec('h', {hostIPC: true, containers: [container('producer')]}), {producer: {program: 'producer', key: 0x42, messages: 2, interval: 100}});
+		node.create(podSpec('h', {hostIPC: true, containers: [container('producer')]}), {
+			producer: {program: 'producer', key: 0x42, messages: 2, interval: 100},
+		});
 		const root = node.world.kernel.root.ipc;
 		assert.equal(node.pod('h').sandbox!.ipcNs, root);
 		node.advance(1000);
-		assert.deepEqual(queues(node, root).map((q) => q.key).sort((a, b) => a - b), [0x42, 0x99]);
+		assert.deepEqual(
+			queues(node, root)
+				.map((q) => q.key)
+				.sort((a, b) => a - b),
+			[0x42, 0x99],
+		);
 		node.do({type: 'deletePod', pod: 'h'});
 		node.until(() => node.world.runtime.pods.h === undefined, 60_000);
 		assert.ok(queues(node, root).some((q) => q.key === 0x42 && q.messages.length >= 3));
