@@ -324,27 +324,17 @@ export function resolve(world: World, plans: readonly PodPlan[], s: Step): Actio
 	}
 }
 
-/** One run: the worlds after each action (worlds[0]: pods created) and the actions themselves. */
-export type Run = {node: Node; actions: Action[]};
+/** One run: the settled world after each action (worlds[0]: the booted node) and the actions. */
+export type Run = {node: Node; actions: Action[]; worlds: World[]};
 
-/**
- * Play a scenario on a fresh node; `check` sees each settled world (and the one before). A failing
- * check is rethrown with the actions so far, which reproduce it as they stand.
- */
-export function play(s: Scenario, check?: (after: World, before: World) => void): Run {
+/** Play a scenario on a fresh node. */
+export function play(s: Scenario): Run {
 	const node = new Node(s.node);
-	const run: Run = {node, actions: []};
+	const run: Run = {node, actions: [], worlds: [node.world]};
 	const perform = (action: Action) => {
-		const before = node.world;
 		node.do(action);
 		run.actions.push(action);
-		try {
-			check?.(node.world, before);
-		} catch (error) {
-			const why = error instanceof Error ? error.message : String(error);
-			const list = run.actions.map((a) => `  ${JSON.stringify(a)}`).join('\n');
-			throw new Error(`${why}\nafter ${run.actions.length} actions on ${JSON.stringify(s.node)}:\n${list}`);
-		}
+		run.worlds.push(node.world);
 	};
 	for (const plan of s.pods) perform(createAction(plan));
 	for (const st of s.steps) {
@@ -352,4 +342,20 @@ export function play(s: Scenario, check?: (after: World, before: World) => void)
 		if (action) perform(action);
 	}
 	return run;
+}
+
+/** Check `invariant` on each settled world of a run; a failure names the actions that reproduce it. */
+export function everyWorld(s: Scenario, run: Run, invariant: (after: World, before: World) => void): void {
+	for (let i = 1; i < run.worlds.length; i += 1) {
+		try {
+			invariant(run.worlds[i], run.worlds[i - 1]);
+		} catch (error) {
+			const why = error instanceof Error ? error.message : String(error);
+			const list = run.actions
+				.slice(0, i)
+				.map((a) => `  ${JSON.stringify(a)}`)
+				.join('\n');
+			throw new Error(`${why}\nafter ${i} actions on new Node(${JSON.stringify(s.node)}):\n${list}`);
+		}
+	}
 }

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import fc from 'fast-check';
-import type {World} from '../../source/engine/index.js';
+import {step, type World} from '../../source/engine/index.js';
 import {allProcesses, tableGet} from '../../source/kernel/index.js';
 import {
 	type ContainerStatus,
@@ -15,14 +15,32 @@ import {
 	readyColumn,
 	statusColumn,
 } from '../../source/runtime/index.js';
-import {play, type Scenario, scenario} from './arbitraries.js';
+import {everyWorld, play, type Run, type Scenario, scenario} from './arbitraries.js';
 
-const numRuns = Number(process.env.FC_RUNS ?? 50);
+const numRuns = Number(process.env.FC_RUNS ?? 80);
+/** One seed for every property, so that they see the same scenarios and share their runs. */
+const seed = Number(process.env.FC_SEED ?? Math.floor(Math.random() * 2 ** 31));
 
 function check(predicate: (s: Scenario) => void): void {
-	const seed = process.env.FC_SEED;
-	const replaying = seed === undefined ? {} : {seed: Number(seed), path: process.env.FC_PATH};
-	fc.assert(fc.property(scenario(), predicate), {numRuns, ...replaying});
+	const path = process.env.FC_PATH;
+	fc.assert(fc.property(scenario(), predicate), {numRuns, seed, ...(path === undefined ? {} : {path})});
+}
+
+/** Runs by scenario: each scenario is played once for all the per-step invariants. */
+const runs = new Map<string, Run>();
+
+function recorded(s: Scenario): Run {
+	const key = JSON.stringify(s);
+	let run = runs.get(key);
+	if (!run) {
+		run = play(s);
+		runs.set(key, run);
+	}
+	return run;
+}
+
+function everyStep(invariant: (after: World, before: World) => void): (s: Scenario) => void {
+	return (s) => everyWorld(s, recorded(s), invariant);
 }
 
 function pods(world: World): PodState[] {
@@ -170,15 +188,18 @@ function columnsPrintable(world: World): void {
 	}
 }
 
+/** The world `ms` after the scenario's last action, with nothing else done. */
+function later(s: Scenario, ms: number): World {
+	return step(recorded(s).worlds.at(-1)!, {type: 'advance', ms}).world;
+}
+
 /** R-TERM-4 plus R-TERM-2's preStop: the longest a pod here may take to go (grace ≤ 5 s, preStop ≤ 3 s). */
 const endingBoundMs = 40_000;
 
 // Invariant 7 (R-TERM-1, R-TERM-4): a deleted (or recreated) pod is gone once its grace period is
 // over: SIGKILL at the deadline leaves nothing that could hold it, stopped processes included.
 function endingsFinish(s: Scenario): void {
-	const {node} = play(s);
-	node.advance(endingBoundMs);
-	for (const pod of pods(node.world))
+	for (const pod of pods(later(s, endingBoundMs)))
 		assert.equal(pod.ending, undefined, `pod ${pod.name} still ending (${pod.ending?.kind}): ${where(pod)}`);
 }
 
@@ -188,9 +209,7 @@ const backoffCapMs = 310_000;
 // Invariant 8 (R-RESTART-1, R-RESTART-2): under restartPolicy Always a regular container is never
 // left behind: once the init containers are done, each is running or waiting out its back-off.
 function alwaysComesBack(s: Scenario): void {
-	const {node} = play(s);
-	node.advance(backoffCapMs);
-	for (const pod of pods(node.world)) {
+	for (const pod of pods(later(s, backoffCapMs))) {
 		if (pod.spec.restartPolicy !== 'Always' || pod.ending || !pod.sandbox?.ready || !initsDone(pod)) continue;
 		for (const c of regular(pod)) {
 			if (startFailed(c)) continue;
@@ -204,23 +223,23 @@ function alwaysComesBack(s: Scenario): void {
 
 describe('runtime invariants under random pods and actions (property tests)', () => {
 	test('R-STATUS-1: the pod phase agrees with its container states', () => {
-		check((s) => void play(s, phaseAgrees));
+		check(everyStep(phaseAgrees));
 	});
 
 	test('R-RESTART-2: restart counts never decrease while the pod keeps its uid', () => {
-		check((s) => void play(s, restartsMonotonic));
+		check(everyStep(restartsMonotonic));
 	});
 
 	test('R-POD-5: no container process outlives its container (zombies may await their reaper)', () => {
-		check((s) => void play(s, noSurvivors));
+		check(everyStep(noSurvivors));
 	});
 
 	test('R-POD-1, R-IPC-3: a sandbox’s namespaces stay held while any of its containers runs', () => {
-		check((s) => void play(s, namespacesHeld));
+		check(everyStep(namespacesHeld));
 	});
 
 	test('R-STATUS-3: STATUS is always a string kubectl prints and READY is n/m with n ≤ m', () => {
-		check((s) => void play(s, columnsPrintable));
+		check(everyStep(columnsPrintable));
 	});
 
 	test('R-TERM-1, R-TERM-4: a deleted or recreated pod is gone once its grace period is over', () => {
@@ -233,10 +252,10 @@ describe('runtime invariants under random pods and actions (property tests)', ()
 
 	test('determinism: the same pods and actions give the same world', () => {
 		check((s) => {
-			const first = play(s);
+			const first = recorded(s);
 			const second = play(s);
 			assert.deepEqual(second.actions, first.actions);
-			assert.equal(JSON.stringify(second.node.world), JSON.stringify(first.node.world));
+			assert.equal(JSON.stringify(second.worlds.at(-1)), JSON.stringify(first.worlds.at(-1)));
 		});
 	});
 });
