@@ -4,6 +4,7 @@ import {Caption} from './caption.js';
 import {CommandLine} from './command-line.js';
 import {Confirm} from './confirm.js';
 import {applyEffects} from './effects.js';
+import {fit} from './format.js';
 import {HelpOverlay} from './help-overlay.js';
 import {HintBar} from './hint-bar.js';
 import {useLatest} from './hooks/use-latest.js';
@@ -23,7 +24,7 @@ import {initialUiState, reduceKey, type UiState} from './ui-state.js';
 type Props = {session: Session; onQuit?: () => void};
 
 function MessageLine({state, width}: {state: UiState; width: number}) {
-	const {palette: p} = useTheme();
+	const {palette: p, ascii} = useTheme();
 	const {mode, message} = state;
 	if (mode.kind === 'prompt')
 		return <CommandLine prompt={mode.prompt} text={mode.text} completions={mode.completions} width={width} />;
@@ -31,7 +32,7 @@ function MessageLine({state, width}: {state: UiState; width: number}) {
 	if (message)
 		return (
 			<Text wrap="truncate" color={message.error ? p.error : p.ok}>
-				{message.text}
+				{fit(message.text, width, ascii)}
 			</Text>
 		);
 	return <Text> </Text>;

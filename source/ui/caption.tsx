@@ -1,4 +1,5 @@
 import {Text} from 'ink';
+import {fit} from './format.js';
 import {useTheme} from './theme.js';
 
 /** Narration for the current moment of a scenario, one line. */
@@ -7,7 +8,7 @@ export function Caption({text, width}: {text: string; width: number}) {
 	return (
 		<Text color={p.accent} italic wrap="truncate">
 			{ascii ? '> ' : '» '}
-			{text.replace(/\s+/g, ' ').slice(0, width * 2)}
+			{fit(text.replace(/\s+/g, ' '), width - 2, ascii)}
 		</Text>
 	);
 }

@@ -38,7 +38,8 @@ function Pane({
 
 /** Narrow terminals: one info pane at a time (Tab cycles) beside the why pane. */
 function Strip({session, width, height, pane, menu}: Omit<Props, 'kind'>) {
-	const left = Math.max(34, Math.floor(width * 0.46));
+	// Half the width: the pods table (NAME READY STATUS RESTARTS) needs ~38 cells to read whole.
+	const left = Math.max(34, Math.floor(width * 0.5));
 	const right = width - left - 1;
 	const tabs = (['pods', 'namespaces', 'queues'] as const).map((p) =>
 		p === pane ? `[${titles[p]}]` : titles[p],

@@ -1,6 +1,7 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
 import {padLeft, padRight} from './format.js';
+import {podColumns, READY_WIDTH, shortRestarts} from './pod-columns.js';
 import type {PodRow} from './session.js';
 import {type Palette, useTheme} from './theme.js';
 
@@ -13,48 +14,27 @@ export function statusColour(status: string, p: Palette): string | undefined {
 	return p.warn;
 }
 
-const widest = (values: string[], header: string, max: number) =>
-	Math.min(max, Math.max(header.length, ...values.map((v) => v.length)));
-
 /** Pods as `kubectl get pods` prints them, with a line of container states under each when room allows. */
 export function PodsPane({pods, width, height}: Props) {
 	const {palette: p, ascii} = useTheme();
-	const status = widest(
-		pods.map((pod) => pod.status),
-		'STATUS',
-		16,
-	);
-	const restarts = widest(
-		pods.map((pod) => pod.restarts),
-		'RESTARTS',
-		12,
-	);
-	const name = Math.max(
-		4,
-		Math.min(
-			widest(
-				pods.map((pod) => pod.name),
-				'NAME',
-				24,
-			),
-			width - status - restarts - 5 - 4 - 4,
-		),
-	);
+	const c = podColumns(pods, width);
+	const age = (text: string) => (c.age > 0 ? ` ${text}` : '');
 	const withContainers = height - 1 >= pods.length * 2;
 	const lines: ReactNode[] = [];
 	for (const pod of pods) {
 		lines.push(
 			<Text key={pod.name} wrap="truncate">
-				{padRight(pod.name, name, ascii)} {padLeft(pod.ready, 5)}{' '}
-				<Text color={statusColour(pod.status, p)}>{padRight(pod.status, status, ascii)}</Text>{' '}
-				{padRight(pod.restarts, restarts, ascii)} {pod.age}
+				{padRight(pod.name, c.name, ascii)} {padLeft(pod.ready, READY_WIDTH)}{' '}
+				<Text color={statusColour(pod.status, p)}>{padRight(pod.status, c.status, ascii)}</Text>{' '}
+				{padRight(c.shortRestarts ? shortRestarts(pod.restarts) : pod.restarts, c.restarts, ascii)}
+				{age(pod.age)}
 			</Text>,
 		);
 		if (withContainers)
 			lines.push(
 				<Text key={`${pod.name}/c`} wrap="truncate" color={p.muted}>
 					{'  '}
-					{pod.containers.map((c) => `${c.name}:${c.reason ?? c.state}`).join(' ')}
+					{pod.containers.map((x) => `${x.name}:${x.reason ?? x.state}`).join(' ')}
 					{pod.shareProcessNamespace ? ' shareProcessNamespace' : ''}
 					{pod.hostIPC ? ' hostIPC' : ''}
 				</Text>,
@@ -63,7 +43,8 @@ export function PodsPane({pods, width, height}: Props) {
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text bold wrap="truncate">
-				{padRight('NAME', name)} READY {padRight('STATUS', status)} {padRight('RESTARTS', restarts)} AGE
+				{padRight('NAME', c.name)} READY {padRight('STATUS', c.status)} {padRight('RESTARTS', c.restarts)}
+				{age('AGE')}
 			</Text>
 			{pods.length === 0 ? <Text color={p.muted}>no pods</Text> : lines.slice(0, Math.max(0, height - 1))}
 		</Box>

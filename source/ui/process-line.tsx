@@ -17,6 +17,12 @@ function marks(row: ProcessRow, holder: string, adopted: string) {
 	return list;
 }
 
+/** `pod/container`, or just `pod` for the pod's own processes outside any container (the shim). */
+export function podColumn(row: Pick<ProcessRow, 'pod' | 'container'>): string {
+	if (!row.pod) return '';
+	return row.container ? `${row.pod}/${row.container}` : row.pod;
+}
+
 /** One process: PID, innermost namespace PID, state letter, tree branch, name and marks. */
 export function ProcessLine({row, columns, selected}: Props) {
 	const theme = useTheme();
@@ -33,7 +39,7 @@ export function ProcessLine({row, columns, selected}: Props) {
 		room -= m.text.length + 1;
 		return [m];
 	});
-	const where = row.pod ? `${row.pod}/${row.container ?? '?'}` : '';
+	const where = podColumn(row);
 	return (
 		<Text inverse={selected} wrap="truncate">
 			<Text bold color={p.accent}>

@@ -234,7 +234,9 @@ describe('screen size and style', () => {
 
 	test('below 60×16 says so, and comes back on resize', async () => {
 		const r = start({columns: 40, rows: 12});
-		await r.waitFor((f) => f.replace(/\s+/g, ' ').includes('terminal too small: have 40×12, need 60×16'));
+		await r.waitFor((f) =>
+			f.replace(/\s+/g, ' ').includes('terminal too small have 40×12, need 60×16 q quits'),
+		);
 		await r.resize(80, 24);
 		await r.waitFor((f) => f.includes('systemd'));
 	});

@@ -1,7 +1,7 @@
-// End to end in a real pseudo-terminal. The lead can point startFakeApp at the built CLI later.
+// The playground over the fake session in a real pseudo-terminal (the built CLI: test/e2e/).
 import assert from 'node:assert/strict';
 import {afterEach, describe, test} from 'node:test';
-import {startFakeApp, type Term} from '../helpers/term.js';
+import {startFakeApp, type Term, waitForKeys} from '../helpers/term.js';
 
 let term: Term | undefined;
 afterEach(() => {
@@ -11,23 +11,7 @@ afterEach(() => {
 
 const selectedLine = (text: string) => text.split('\n').find((l) => l.startsWith('›')) ?? '';
 
-/** Keys typed before Ink has put the terminal in raw mode are lost: wait until one is answered. */
-async function ready(t: Term) {
-	await t.waitFor((s) => s.includes('systemd'), 'first frame');
-	const deadline = Date.now() + 10_000;
-	const prompt = () =>
-		t
-			.text()
-			.split('\n')
-			.some((l) => l.startsWith('/'));
-	while (!prompt()) {
-		if (Date.now() > deadline) throw new Error('the playground never answered a key');
-		t.write('/');
-		await new Promise((resolve) => setTimeout(resolve, 100));
-	}
-	t.write('\u001B');
-	await t.waitFor((s) => !s.split('\n').some((l) => l.startsWith('/')), 'search prompt closed');
-}
+const ready = (t: Term) => waitForKeys(t, (s) => s.includes('systemd'));
 
 describe('playground in a real terminal', {timeout: 120_000}, () => {
 	test('starts on the tree in the alternate screen; j/k select', async () => {
@@ -61,7 +45,7 @@ describe('playground in a real terminal', {timeout: 120_000}, () => {
 		await term.waitFor((s) => s.includes('systemd') && s.split('\n')[0].length <= 60, 'redrawn at 60×20');
 		term.resize(40, 12);
 		await term.waitFor(
-			(s) => s.replace(/\s+/g, ' ').includes('terminal too small: have 40×12, need 60×16'),
+			(s) => s.replace(/\s+/g, ' ').includes('terminal too small have 40×12, need 60×16 q quits'),
 			'too small',
 		);
 		term.resize(80, 24);

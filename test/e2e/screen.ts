@@ -1,0 +1,51 @@
+// Reading the playground's screen the way a user does: process rows by host PID, the selected row,
+// the message line. Plus starting the built CLI paused at a known moment.
+import {startCli, type Term, type TermOptions, waitForKeys} from '../helpers/term.js';
+
+export type ProcessOnScreen = {hostPid: number; nsPid: string; state: string; line: string};
+
+// mark (› or space), host PID, namespace PID or -, state letter, then the tree (process-line.tsx).
+const processRow = /^.\s*(\d+)\s+(\d+|-)\s+([RSZT])\s/;
+
+export function processRows(text: string): ProcessOnScreen[] {
+	return text.split('\n').flatMap((line) => {
+		const match = processRow.exec(line);
+		return match ? [{hostPid: Number(match[1]), nsPid: match[2], state: match[3], line}] : [];
+	});
+}
+
+export const rowOf = (text: string, hostPid: number) => processRows(text).find((r) => r.hostPid === hostPid);
+
+export const selectedLine = (text: string) => text.split('\n').find((l) => /^[›>]\s*\d/.test(l)) ?? '';
+
+/** The line above the hint bar: command results and errors. */
+export const messageLine = (text: string) => text.split('\n').at(-2) ?? '';
+
+export const firstFrame = (text: string) => text.includes('systemd') && text.includes('podplay');
+
+/** Types a `:` command and presses Enter. */
+export function command(term: Term, line: string) {
+	term.write(`:${line}\r`);
+}
+
+/**
+ * The built CLI on a scenario, ready for keys, paused at `at` (virtual time) so the screen holds
+ * still. Without `at` it keeps playing.
+ */
+export async function open(args: string[], options: TermOptions & {at?: string} = {}): Promise<Term> {
+	const term = startCli(args, options);
+	try {
+		await waitForKeys(term, firstFrame);
+		if (options.at !== undefined) {
+			command(term, 'pause');
+			await term.waitFor((s) => s.includes('paused'), 'paused');
+			command(term, `goto ${options.at}`);
+			const seconds = `t=${(Number.parseFloat(options.at) || 0).toFixed(1)}s`;
+			await term.waitFor((s) => s.includes(seconds), seconds);
+		}
+		return term;
+	} catch (error) {
+		term.kill();
+		throw error;
+	}
+}
