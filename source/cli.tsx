@@ -102,7 +102,7 @@ async function main(): Promise<number> {
 			const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
 			if (!interactive) return replay(s, {until: untilMs, json: cli.flags.json, seed}, o);
 			const {startPlayground} = await import('./session/run-playground.js');
-			await startPlayground(s, {seed, ascii: o.ascii, color: cli.flags.color});
+			await startPlayground(s, {seed, ascii: o.ascii, color: cli.flags.color ? undefined : false});
 			return exitCodes.ok;
 		}
 	}

@@ -172,7 +172,8 @@ describe('playground (built CLI) in a real terminal', {timeout: 60_000}, () => {
 		const coloured = use(await open([]));
 		assert.ok(coloured.colouredCells().length > 0, 'colours by default');
 		coloured.kill();
-		const t = use(startCli([], {env: {NO_COLOR: '1', FORCE_COLOR: undefined}}));
+		// FORCE_COLOR stays set (term.ts), so only podplay's own NO_COLOR handling can take colour away.
+		const t = use(startCli([], {env: {NO_COLOR: '1'}}));
 		await waitForKeys(t, firstFrame);
 		assert.deepEqual(t.colouredCells().slice(0, 5), []);
 	});
