@@ -344,18 +344,21 @@ export function play(s: Scenario): Run {
 	return run;
 }
 
+/** Run `check`; if it throws, say which actions (on which node) reproduce the failure. */
+export function reproducing(s: Scenario, actions: readonly Action[], check: () => void): void {
+	try {
+		check();
+	} catch (error) {
+		const why = error instanceof Error ? error.message : String(error);
+		const list = actions.map((a) => `  ${JSON.stringify(a)}`).join('\n');
+		throw new Error(
+			`${why}\nafter ${actions.length} actions on new Node(${JSON.stringify(s.node)}):\n${list}`,
+		);
+	}
+}
+
 /** Check `invariant` on each settled world of a run; a failure names the actions that reproduce it. */
 export function everyWorld(s: Scenario, run: Run, invariant: (after: World, before: World) => void): void {
-	for (let i = 1; i < run.worlds.length; i += 1) {
-		try {
-			invariant(run.worlds[i], run.worlds[i - 1]);
-		} catch (error) {
-			const why = error instanceof Error ? error.message : String(error);
-			const list = run.actions
-				.slice(0, i)
-				.map((a) => `  ${JSON.stringify(a)}`)
-				.join('\n');
-			throw new Error(`${why}\nafter ${i} actions on new Node(${JSON.stringify(s.node)}):\n${list}`);
-		}
-	}
+	for (let i = 1; i < run.worlds.length; i += 1)
+		reproducing(s, run.actions.slice(0, i), () => invariant(run.worlds[i], run.worlds[i - 1]));
 }
