@@ -1,0 +1,59 @@
+// `npm run bench [-- GROUP|FIGURE …]`: prints the figures issues 2, 3 and 5 name, as medians of
+// several runs with ratios taken within one run (the bench machine has two noisy cores).
+// A benchmark, not a test: nothing here asserts; a figure that misses its target is marked ✗.
+import {benchForkBomb} from './fork-bomb.js';
+import {benchHistoryHeap} from './history-heap.js';
+import {benchKernelSteps} from './kernel-steps.js';
+import {benchPods} from './pods.js';
+import {printHeader} from './report.js';
+import {benchUi} from './ui.js';
+
+type Bench = {name: string; group: string; run: () => void | Promise<void>};
+
+const benches: Bench[] = [
+	{name: 'steps', group: 'kernel', run: benchKernelSteps},
+	{name: 'heap', group: 'kernel', run: benchHistoryHeap},
+	{name: 'fork-bomb', group: 'kernel', run: benchForkBomb},
+	{name: 'pods', group: 'pods', run: benchPods},
+	{name: 'ui', group: 'ui', run: benchUi},
+];
+
+const titles: Record<string, string> = {
+	kernel: 'Kernel (issue 2)',
+	pods: 'Pods (issue 3)',
+	ui: 'UI (issue 5)',
+};
+
+function selected(args: string[]): Bench[] | string {
+	if (args.length === 0) return benches;
+	const known = new Set(benches.flatMap((b) => [b.name, b.group]));
+	const unknown = args.find((a) => !known.has(a));
+	if (unknown) return `bench: unknown group or figure "${unknown}"; choose from ${[...known].join(', ')}.`;
+	return benches.filter((b) => args.includes(b.name) || args.includes(b.group));
+}
+
+async function main(): Promise<number> {
+	const chosen = selected(process.argv.slice(2));
+	if (typeof chosen === 'string') {
+		process.stderr.write(`${chosen}\n`);
+		return 2;
+	}
+	process.stdout.write(`podplay bench — node ${process.version}, medians of several runs\n`);
+	let group = '';
+	for (const bench of chosen) {
+		if (bench.group !== group) printHeader(titles[bench.group] ?? bench.group);
+		group = bench.group;
+		await bench.run();
+	}
+	return 0;
+}
+
+main().then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+		process.exitCode = 1;
+	},
+);
