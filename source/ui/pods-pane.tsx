@@ -1,5 +1,6 @@
 import {Box, Text} from 'ink';
 import type {ReactNode} from 'react';
+import {clip, moreLabel} from './clip.js';
 import {padLeft, padRight} from './format.js';
 import {podColumns, READY_WIDTH, shortRestarts} from './pod-columns.js';
 import type {PodRow} from './session.js';
@@ -40,13 +41,15 @@ export function PodsPane({pods, width, height}: Props) {
 				</Text>,
 			);
 	}
+	const {shown, more} = clip(lines, Math.max(0, height - 1));
 	return (
 		<Box flexDirection="column" width={width} height={height} overflow="hidden">
 			<Text bold wrap="truncate">
 				{padRight('NAME', c.name)} READY {padRight('STATUS', c.status)} {padRight('RESTARTS', c.restarts)}
 				{age('AGE')}
 			</Text>
-			{pods.length === 0 ? <Text color={p.muted}>no pods</Text> : lines.slice(0, Math.max(0, height - 1))}
+			{pods.length === 0 ? <Text color={p.muted}>no pods</Text> : shown}
+			{more > 0 ? <Text color={p.muted}>{moreLabel(more, 'pods')}</Text> : null}
 		</Box>
 	);
 }
