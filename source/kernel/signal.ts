@@ -280,8 +280,9 @@ function visibleTargets(ctx: Ctx, caller: Process, ns: NsId, pid: number): Proce
 			// R-SIG-7: everyone in the namespace and below, except its init and the caller.
 			if (target.hostPid === caller.hostPid || target.hostPid === init) continue;
 		} else {
-			const group = pid === 0 ? caller.pgid : -pid;
-			if (target.pgid !== group) continue;
+			// A process group is named by its leader's PID as the caller sees it; pgid holds host PIDs.
+			const group = pid === 0 ? caller.pgid : lookupPid(ctx, ns, -pid)?.hostPid;
+			if (group === undefined || target.pgid !== group) continue;
 		}
 		if (isWithin(ctx, target.ns.pid, ns)) result.push(target);
 	}

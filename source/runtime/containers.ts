@@ -71,16 +71,7 @@ export function startContainer(r: RtCtx, pod: PodState, c: ContainerStatus): voi
 		resetMask: true,
 	});
 	if ('errno' in result) {
-		c.state = 'waiting';
-		c.reason = 'StartError';
-		podEvent(
-			r,
-			pod,
-			'Warning',
-			'Failed',
-			`Error: failed to start container "${c.name}": ${result.errno}`,
-			'R-POD-1',
-		);
+		startFailed(r, pod, c, result.errno);
 		return;
 	}
 	const child = result.child;
@@ -131,6 +122,42 @@ function mountVolumes(
 function seedImageFile(r: RtCtx, mntNs: number, path: string): void {
 	const volume = (r.k.k.volumes[`rootfs:${mntNs}`] ??= {files: {}});
 	volume.files[path] = ['<binary web archive>'];
+}
+
+/** R-STATUS-2: StartError — terminated with exit code 128, never started; the restart policy decides. */
+function startFailed(r: RtCtx, pod: PodState, c: ContainerStatus, errno: string): void {
+	c.state = 'terminated';
+	c.reason = 'StartError';
+	c.exitCode = 128;
+	c.startedAt = r.k.k.now;
+	c.finishedAt = r.k.k.now;
+	c.ready = false;
+	c.started = false;
+	delete c.pid;
+	podEvent(
+		r,
+		pod,
+		'Warning',
+		'Failed',
+		`Error: failed to start container "${c.name}": ${errno}`,
+		'R-STATUS-2',
+	);
+	if (!pod.ending && shouldRestart(pod, c) && !(c.kind === 'sidecar' && mainContainersDone(pod)))
+		scheduleRestart(r, pod, c);
+}
+
+/** Every regular container has finished for good (no restart coming). */
+export function mainContainersDone(pod: PodState): boolean {
+	return pod.containers
+		.filter((x) => x.kind === 'app')
+		.every((x) => x.state === 'terminated' && !shouldRestart(pod, x));
+}
+
+/** R-RESTART-4: under Never a failed init container fails the pod. */
+export function initFailedForGood(pod: PodState): boolean {
+	return pod.containers.some(
+		(x) => x.kind === 'init' && x.state === 'terminated' && x.exitCode !== 0 && !shouldRestart(pod, x),
+	);
 }
 
 export function exitCode(status: ExitStatus): number {
@@ -239,6 +266,8 @@ export function restartContainer(r: RtCtx, pod: PodState, c: ContainerStatus): v
 /** The restart timer fired: restart and double the delay (R-RESTART-2). */
 export function backoffExpired(r: RtCtx, pod: PodState, c: ContainerStatus): void {
 	if (c.state !== 'waiting' || c.reason !== 'CrashLoopBackOff' || pod.ending) return;
+	// R-RESTART-5: a sidecar is not restarted once the main containers are done.
+	if (c.kind === 'sidecar' && (mainContainersDone(pod) || initFailedForGood(pod))) return;
 	c.backoff = Math.min(c.backoff * 2, maxBackoff);
 	restartContainer(r, pod, c);
 }

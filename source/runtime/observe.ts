@@ -3,10 +3,18 @@
 
 import type {ExitStatus} from '../kernel/index.js';
 import {emit, type KernelEvent, sendSignal, type Timer, tableGet} from '../kernel/index.js';
-import {backoffExpired, markTerminated, scheduleRestart, shouldRestart} from './containers.js';
+import {
+	backoffExpired,
+	initFailedForGood,
+	mainContainersDone,
+	markTerminated,
+	scheduleRestart,
+	shouldRestart,
+} from './containers.js';
 import {containerSpec, findContainer, podEvent, type RtCtx} from './context.js';
 import {syncPod} from './pods.js';
 import {runProbe} from './probes.js';
+import {podPhase} from './status.js';
 import {beginEnding, continueEnding, podDeadline, sendStopSignal, stopContainer} from './termination.js';
 import type {PodState} from './types.js';
 
@@ -19,7 +27,8 @@ export function observe(r: RtCtx, events: readonly KernelEvent[]): void {
 		for (const name of r.rt.order) {
 			const pod = r.rt.pods[name];
 			if (!pod) continue;
-			if (pod.sandbox?.pause === event.pid) {
+			// pause or its shim dying leaves the sandbox NOT_READY (R-POD-8).
+			if (pod.sandbox && (pod.sandbox.pause === event.pid || pod.sandbox.shim === event.pid)) {
 				sandboxDied(r, pod);
 				break;
 			}
@@ -45,18 +54,16 @@ function containerExited(r: RtCtx, pod: PodState, name: string, status: ExitStat
 		return;
 	}
 	// R-RESTART-5: sidecars do not keep the pod alive: once every regular container has finished for
-	// good, they are stopped (in reverse order) and not restarted.
-	const apps = pod.containers.filter((x) => x.kind === 'app');
-	const appsDone = apps.every((x) => x.state === 'terminated' && !shouldRestart(pod, x));
-	if (shouldRestart(pod, c) && !(c.kind === 'sidecar' && appsDone)) scheduleRestart(r, pod, c);
+	// good (or an init container failed for good), they are stopped in reverse order, not restarted.
+	const done = mainContainersDone(pod) || initFailedForGood(pod);
+	if (shouldRestart(pod, c) && !(c.kind === 'sidecar' && done)) scheduleRestart(r, pod, c);
 	syncPod(r, pod);
-	if (appsDone) {
-		const sidecar = [...pod.containers]
-			.reverse()
-			.find((x) => x.kind === 'sidecar' && x.state === 'running' && !x.stopping);
-		if (sidecar)
-			stopContainer(r, pod, sidecar, `Stopping container ${sidecar.name}: the main containers have finished`);
-	}
+	if (!done) return;
+	const sidecar = [...pod.containers]
+		.reverse()
+		.find((x) => x.kind === 'sidecar' && x.state === 'running' && !x.stopping);
+	if (sidecar)
+		stopContainer(r, pod, sidecar, `Stopping container ${sidecar.name}: the main containers have finished`);
 }
 
 function sandboxAlive(r: RtCtx, pod: PodState): boolean {

@@ -48,7 +48,7 @@ export function createPod(
 				newStatus(c.name, 'app', hasInit ? 'PodInitializing' : 'ContainerCreating'),
 			),
 		],
-		phase: 'Pending',
+
 		events: [],
 	};
 	r.rt.pods[spec.name] = pod;

@@ -1,7 +1,7 @@
 // Pod phase and the columns of `kubectl get pods`, derived from container states (R-STATUS-1, R-STATUS-3).
 import type {ContainerStatus, PodState} from './types.js';
 
-export type PodPhase = PodState['phase'];
+export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
 
 export function regular(pod: PodState): ContainerStatus[] {
 	return pod.containers.filter((c) => c.kind === 'app');
@@ -14,6 +14,14 @@ export function inits(pod: PodState): ContainerStatus[] {
 /** R-STATUS-1: Pending, Running, Succeeded, Failed. */
 export function podPhase(pod: PodState): PodPhase {
 	const apps = regular(pod);
+	// R-POD-8: no new sandbox under Never (or OnFailure with all succeeded): the pod stays terminal.
+	if (!pod.sandbox && !pod.ending && pod.sandboxes > 0 && pod.spec.restartPolicy !== 'Always') {
+		if (apps.every((c) => c.state === 'terminated' && c.exitCode === 0)) return 'Succeeded';
+		const failed = pod.containers.some(
+			(c) => c.kind !== 'sidecar' && c.state === 'terminated' && c.exitCode !== 0,
+		);
+		if (failed) return 'Failed';
+	}
 	const initFailed = inits(pod).some(
 		(c) => c.kind === 'init' && c.state === 'terminated' && c.exitCode !== 0,
 	);

@@ -12,6 +12,16 @@ export function stopContainer(r: RtCtx, pod: PodState, c: ContainerStatus, messa
 	if (c.state !== 'running' || c.stopping) return;
 	c.stopping = true;
 	podEvent(r, pod, 'Normal', 'Killing', message, 'R-TERM-2');
+	// The grace clock starts now, preStop included (a pod that is ending has one deadline for all).
+	if (!pod.ending) {
+		const grace = pod.spec.terminationGracePeriodSeconds * 1000;
+		addTimer(r.k, r.k.k.now + grace, 'runtime', 'container-deadline', undefined, {
+			pod: pod.name,
+			uid: pod.uid,
+			container: c.name,
+			startedAt: c.startedAt,
+		});
+	}
 	const hook = containerSpec(pod, c.name).preStop;
 	if (hook?.kind === 'sleep') {
 		addTimer(r.k, r.k.k.now + hook.seconds * 1000, 'runtime', 'prestop', undefined, {
@@ -22,15 +32,6 @@ export function stopContainer(r: RtCtx, pod: PodState, c: ContainerStatus, messa
 		return;
 	}
 	sendStopSignal(r, pod, c);
-	const grace = pod.ending ? undefined : pod.spec.terminationGracePeriodSeconds * 1000;
-	if (grace !== undefined) {
-		addTimer(r.k, r.k.k.now + grace, 'runtime', 'container-deadline', undefined, {
-			pod: pod.name,
-			uid: pod.uid,
-			container: c.name,
-			startedAt: c.startedAt,
-		});
-	}
 }
 
 /** The stop signal goes from the node to the main process: a PID 1 without a handler drops it (R-SIG-2). */

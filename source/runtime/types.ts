@@ -78,7 +78,7 @@ export type PodState = {
 	/** Index of the next init container to run; = initContainers.length when all have run. */
 	initIndex: number;
 	containers: ContainerStatus[];
-	phase: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+
 	events: PodEvent[];
 };
 
