@@ -29,7 +29,13 @@ function setUp(options: StepOptions): {world: World; init: number} {
 		{
 			type: 'syscall',
 			pid: 1,
-			call: {call: 'fork', program: {name: 'sleep', params: {}}, comm: 'sh', flags: {pid: true}, cgroup: '/bomb'},
+			call: {
+				call: 'fork',
+				program: {name: 'sleep', params: {}},
+				comm: 'sh',
+				flags: {pid: true},
+				cgroup: '/bomb',
+			},
 		},
 		options,
 	);
@@ -41,7 +47,11 @@ function run(options: StepOptions): Run {
 	const started = performance.now();
 	const fork = step(
 		world,
-		{type: 'syscall', pid: init, call: {call: 'fork', program: {name: 'fork-bomb', params: {}}, comm: 'bomb'}},
+		{
+			type: 'syscall',
+			pid: init,
+			call: {call: 'fork', program: {name: 'fork-bomb', params: {}}, comm: 'bomb'},
+		},
 		options,
 	);
 	world = fork.world;
@@ -56,7 +66,8 @@ function run(options: StepOptions): Run {
 			const wallMs = performance.now() - started;
 			return {wallMs, virtualMs: failed.t - t0, steps, tasks: world.kernel.cgroups['/bomb'].pidsCurrent};
 		}
-		if (world.kernel.now - t0 > limitMs) throw new Error('fork-bomb bench: no EAGAIN within a virtual minute');
+		if (world.kernel.now - t0 > limitMs)
+			throw new Error('fork-bomb bench: no EAGAIN within a virtual minute');
 	}
 }
 

@@ -33,7 +33,8 @@ function retained(): {bytes: number; ms: number; moments: number} {
 	const bytes = process.memoryUsage().heapUsed - before;
 	// Keeps the history alive until after the second measurement.
 	const moments = history.branches.main.moments.length - start.branches.main.moments.length;
-	if (currentMoment(history).world.kernel.procCount !== world.kernel.procCount) throw new Error('lost a process');
+	if (currentMoment(history).world.kernel.procCount !== world.kernel.procCount)
+		throw new Error('lost a process');
 	return {bytes, ms, moments};
 }
 

@@ -1,6 +1,7 @@
 // `npm run bench [-- GROUP|FIGURE …]`: prints the figures issues 2, 3 and 5 name, as medians of
 // several runs with ratios taken within one run (the bench machine has two noisy cores).
 // A benchmark, not a test: nothing here asserts; a figure that misses its target is marked ✗.
+import './production.js';
 import {benchForkBomb} from './fork-bomb.js';
 import {benchHistoryHeap} from './history-heap.js';
 import {benchKernelSteps} from './kernel-steps.js';
@@ -45,12 +46,13 @@ async function main(): Promise<number> {
 		group = bench.group;
 		await bench.run();
 	}
+	// The pty library keeps handles open; the figures are printed, so end here.
 	return 0;
 }
 
 main().then(
 	(code) => {
-		process.exitCode = code;
+		process.exit(code);
 	},
 	(error: unknown) => {
 		process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);

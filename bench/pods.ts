@@ -34,7 +34,9 @@ ${containers}`;
 
 function scenarioText(): string {
 	const pods = Array.from({length: podCount}, (_, i) => podYaml(i)).join('\n');
-	const programs = Array.from({length: podCount}, (_, i) => `  pod-${i}/c0: {program: app, port: 8080}`).join('\n');
+	const programs = Array.from({length: podCount}, (_, i) => `  pod-${i}/c0: {program: app, port: 8080}`).join(
+		'\n',
+	);
 	return `title: bench, ${podCount} pods of ${containersPerPod} containers
 seed: 1
 pods:
@@ -63,7 +65,8 @@ function running(p: Player): number {
 function stepCost(s: Scenario, freeze: boolean): {us: number; processes: number; running: number} {
 	let p = playUntil(startPlayer(s, {freeze}), 10_000, stepMs);
 	const samples: number[] = [];
-	for (let i = 0; i < 200; i++) samples.push(timeMs(() => (p = perform(p, {type: 'advance', ms: stepMs}))) * 1000);
+	for (let i = 0; i < 200; i++)
+		samples.push(timeMs(() => (p = perform(p, {type: 'advance', ms: stepMs}))) * 1000);
 	return {us: median(samples), processes: playerWorld(p).kernel.procCount, running: running(p)};
 }
 

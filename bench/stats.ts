@@ -29,7 +29,10 @@ export function timeMs(fn: () => void): number {
 }
 
 /** Runs `rounds` rounds of `round()` and returns the median of each named figure. */
-export function medianOfRounds<K extends string>(rounds: number, round: () => Record<K, number>): Record<K, number> {
+export function medianOfRounds<K extends string>(
+	rounds: number,
+	round: () => Record<K, number>,
+): Record<K, number> {
 	const samples = new Map<K, number[]>();
 	for (let i = 0; i < rounds; i++) {
 		for (const [key, value] of Object.entries(round()) as [K, number][]) {
