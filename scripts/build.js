@@ -1,6 +1,10 @@
 // Bundles the CLI into dist/ with esbuild: one file to parse is what makes the first frame fast
 // (toolchain-notes: ~0.4 s bundled against 1.5 s through tsx).
+import {rmSync} from 'node:fs';
 import {build} from 'esbuild';
+
+// Old chunks of earlier builds must not linger beside the new ones.
+rmSync('dist', {recursive: true, force: true});
 
 await build({
 	entryPoints: {cli: 'source/cli.tsx'},

@@ -39,7 +39,7 @@ export function processRow(
 	};
 	if (p.labels.pod) row.pod = p.labels.pod;
 	if (p.labels.container) row.container = p.labels.container;
-	if (parent && parent.ns.pid !== p.ns.pid) row.boundary = boundaryLabel(p);
+	if (parent && parent.ns.pid !== p.ns.pid) row.boundary = boundaryLabel(k, p);
 	return row;
 }
 
@@ -61,7 +61,13 @@ function guidesOf(index: TreeIndex, i: number): boolean[] {
 	return guides;
 }
 
-function boundaryLabel(p: Process): string {
-	const owner = p.labels.pod ? ` ${p.labels.pod}${p.labels.container ? `/${p.labels.container}` : ''}` : '';
-	return `pid:[${p.ns.pid}]${owner}`;
+/** Names the namespace by its init (pause for a shared pod namespace), not by the row entering it. */
+function boundaryLabel(k: Kernel, p: Process): string {
+	const ns = k.namespaces[p.ns.pid];
+	const init = ns?.type === 'pid' && ns.init !== undefined ? (getProcess(k, ns.init) ?? p) : p;
+	const owner = init.labels.pod
+		? ` ${init.labels.pod}${init.labels.container ? `/${init.labels.container}` : ''}`
+		: '';
+	const shared = init.hostPid === p.hostPid ? '' : ` (shared, PID 1 is ${init.comm})`;
+	return `pid:[${p.ns.pid}]${owner}${shared}`;
 }
