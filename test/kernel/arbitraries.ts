@@ -309,16 +309,6 @@ function syscall(pid: number, call: Extract<KernelAction, {type: 'syscall'}>['ca
 	return {type: 'syscall', pid, call};
 }
 
-/**
- * Known kernel-model bug 1 (drop this guard once fixed): after unshare(CLONE_NEWPID) or setns(pid), Linux refuses another
- * unshare(CLONE_NEWPID) or clone(CLONE_NEWPID) with EINVAL (kernel/nsproxy.c copy_pid_ns); the
- * model nests a second namespace instead, whose parent never gets an init. The generator does not
- * ask for that until the model refuses it.
- */
-function nestsPidNs(p: Process): boolean {
-	return p.childPidNs !== undefined && p.childPidNs !== p.ns.pid;
-}
-
 /** The concrete KernelAction `a` stands for in state `k`; undefined when it names nothing. */
 export function resolve(k: Kernel, a: Action): KernelAction | undefined {
 	if (a.kind === 'advance') return {type: 'advance', ms: a.ms};
@@ -339,7 +329,7 @@ export function resolve(k: Kernel, a: Action): KernelAction | undefined {
 				call: 'fork',
 				program: {name: a.program, params: a.params},
 				comm: a.program,
-				flags: nestsPidNs(p) ? {...a.flags, pid: false} : a.flags,
+				flags: a.flags,
 				...(a.cgroup === undefined ? {} : {cgroup: nth(cgroups, a.cgroup)}),
 			});
 		case 'exit':
@@ -362,19 +352,13 @@ export function resolve(k: Kernel, a: Action): KernelAction | undefined {
 				...(a.nocldwait === undefined ? {} : {nocldwait: a.nocldwait}),
 			});
 		case 'unshare':
-			return nestsPidNs(p) ? undefined : syscall(pid, {call: 'unshare', flags: {pid: true}});
+			return syscall(pid, {call: 'unshare', flags: {pid: true}});
 		case 'setns': {
-			// Known kernel-model bug 2 (drop this guard once fixed): setns to a zombie joins namespaces it has already dropped.
-			const target = nth(
-				procs.filter((q) => q.state !== 'Z' && !q.exiting),
-				a.target,
-			);
+			const target = nth(procs, a.target);
 			return target && syscall(pid, {call: 'setns', target: target.hostPid, types: a.types});
 		}
 		case 'thread':
-			// Known kernel-model bug 4 (drop this guard once fixed): exec drops the other threads but not their PIDs; a shell
-			// with `execAfter` execs, so it gets no extra threads until the model frees them.
-			return p.program.params.execAfter ? undefined : syscall(pid, {call: 'thread', name: a.name});
+			return syscall(pid, {call: 'thread', name: a.name});
 		case 'threadExit':
 			return syscall(pid, {call: 'threadExit', name: a.name});
 		case 'msgget':
