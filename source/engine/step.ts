@@ -1,7 +1,14 @@
 // step(world, action) → the next world and the events it caused. One immer `produce` per step;
 // the old world is never changed, so every earlier moment stays available for time travel.
 import {Immer} from 'immer';
-import {applyKernelAction, type Ctx, drain, type KernelEvent, type Timer} from '../kernel/index.js';
+import {
+	applyKernelAction,
+	type Ctx,
+	commitTimers,
+	drain,
+	type KernelEvent,
+	type Timer,
+} from '../kernel/index.js';
 import {programs} from '../programs/index.js';
 import {
 	applyRuntimeAction,
@@ -70,9 +77,11 @@ function apply(draft: World, action: Action, events: KernelEvent[]): void {
 			applyKernelAction(k, {type: 'start', pid: 1});
 			startNodeDaemons(r);
 			settle();
+			commitTimers(k);
 			return;
 	}
 	if (isRuntimeAction(action)) applyRuntimeAction(r, action);
 	else applyKernelAction(k, action, timers, settle);
 	settle();
+	commitTimers(k);
 }

@@ -3,7 +3,17 @@
 import type {Errno} from './errno.js';
 import type {ProgramEvent, ProgramTable} from './syscalls.js';
 import {tableGet} from './table.js';
-import type {HostPid, Kernel, KernelEvent, Namespace, NsId, NsType, PidNamespace, Process} from './types.js';
+import type {
+	HostPid,
+	Kernel,
+	KernelEvent,
+	Namespace,
+	NsId,
+	NsType,
+	PidNamespace,
+	Process,
+	Timer,
+} from './types.js';
 
 export type Wakeup = {pid: HostPid; event: ProgramEvent};
 
@@ -12,6 +22,8 @@ export type Ctx = {
 	events: KernelEvent[];
 	/** Program reactions waiting to run, in order. */
 	queue: Wakeup[];
+	/** The timer list as a plain array while the step runs (timers.ts). */
+	timers?: Timer[];
 	programs: ProgramTable;
 };
 

@@ -22,5 +22,5 @@ export type {KernelAction, Settle, TimerHandler} from './step.js';
 export {advanceTo, applyKernelAction} from './step.js';
 export type * from './syscalls.js';
 export {tableGet, tableValues} from './table.js';
-export {addTimer, cancelTimers} from './timers.js';
+export {addTimer, cancelTimers, commitTimers} from './timers.js';
 export type * from './types.js';

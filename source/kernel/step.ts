@@ -8,7 +8,7 @@ import {pinNs, unpinNs} from './namespaces.js';
 import {sendSignal} from './signal.js';
 import type {SignalName} from './signals.js';
 import type {Syscall} from './syscalls.js';
-import {takeTimer} from './timers.js';
+import {commitTimers, takeDueTimer} from './timers.js';
 import type {NsId, Timer} from './types.js';
 import {clearBlocker} from './wakeups.js';
 
@@ -40,6 +40,11 @@ export function applyKernelAction(
 	others?: TimerHandler,
 	settle?: Settle,
 ): void {
+	perform(ctx, action, others, settle);
+	commitTimers(ctx);
+}
+
+function perform(ctx: Ctx, action: KernelAction, others?: TimerHandler, settle?: Settle): void {
 	switch (action.type) {
 		case 'syscall': {
 			const p = proc(ctx, action.pid);
@@ -103,8 +108,7 @@ export function applyKernelAction(
 
 /** Move the clock to `until`, firing every timer due on the way, in order. */
 export function advanceTo(ctx: Ctx, until: number, others?: TimerHandler, settle?: Settle): void {
-	while (ctx.k.timers.length > 0 && ctx.k.timers[0].at <= until) {
-		const timer = takeTimer(ctx)!;
+	for (let timer = takeDueTimer(ctx, until); timer; timer = takeDueTimer(ctx, until)) {
 		ctx.k.now = Math.max(ctx.k.now, timer.at);
 		if (timer.owner === 'kernel') fireKernelTimer(ctx, timer);
 		else others?.(ctx, timer);

@@ -1,6 +1,18 @@
 // The virtual clock's timers: a sorted list of plain records, fired in (time, sequence) order.
+// During a step the list is worked on as a plain array held by the context and written back once
+// (commitTimers): inserting into or shifting an immer draft of a long array goes through the
+// proxy element by element, which made every fired timer cost O(timers).
+import {isDraft, original} from 'immer';
 import type {Ctx} from './context.js';
-import type {HostPid, Kernel, Timer} from './types.js';
+import type {HostPid, Timer} from './types.js';
+
+function working(ctx: Ctx): Timer[] {
+	if (!ctx.timers) {
+		const base = isDraft(ctx.k.timers) ? (original(ctx.k.timers) as Timer[]) : ctx.k.timers;
+		ctx.timers = [...base];
+	}
+	return ctx.timers;
+}
 
 export function addTimer(
 	ctx: Ctx,
@@ -19,7 +31,7 @@ export function addTimer(
 		...(data ? {data} : {}),
 	};
 	ctx.k.timerSeq += 1;
-	const timers = ctx.k.timers;
+	const timers = working(ctx);
 	let low = 0;
 	let high = timers.length;
 	while (low < high) {
@@ -30,15 +42,19 @@ export function addTimer(
 	timers.splice(low, 0, timer);
 }
 
-export function nextTimer(k: Kernel): Timer | undefined {
-	return k.timers[0];
-}
-
-export function takeTimer(ctx: Ctx): Timer | undefined {
-	return ctx.k.timers.shift();
+/** The earliest timer due at or before `until`, taken off the list. */
+export function takeDueTimer(ctx: Ctx, until: number): Timer | undefined {
+	const timers = working(ctx);
+	return timers.length > 0 && timers[0].at <= until ? timers.shift() : undefined;
 }
 
 export function cancelTimers(ctx: Ctx, match: (t: Timer) => boolean): void {
-	const kept = ctx.k.timers.filter((t) => !match(t));
-	if (kept.length !== ctx.k.timers.length) ctx.k.timers = kept;
+	const timers = working(ctx);
+	const kept = timers.filter((t) => !match(t));
+	if (kept.length !== timers.length) ctx.timers = kept;
+}
+
+/** Write the working list back into the state (once per step). */
+export function commitTimers(ctx: Ctx): void {
+	if (ctx.timers) ctx.k.timers = ctx.timers;
 }
