@@ -58,8 +58,11 @@ export type Action =
 	  }
 	| {kind: 'exit'; who: Who; code: number}
 	| {kind: 'hostKill'; who: Who; signal: SignalName}
-	/** target: -1 for kill(-1), -2 for a PID nobody has, else an index into the PIDs the caller sees. */
-	| {kind: 'kill'; who: Who; target: number; signal: SignalName}
+	/**
+	 * target: -1 for kill(-1), -2 for a PID nobody has, else an index into the PIDs the caller sees;
+	 * with `group`, kill(-pid) names that PID's process group as the caller sees it.
+	 */
+	| {kind: 'kill'; who: Who; target: number; signal: SignalName; group?: boolean}
 	/** child: -1 for waitpid(-1), else an index into the caller's children. */
 	| {kind: 'wait'; who: Who; child: number; nohang: boolean}
 	| {kind: 'subreaper'; who: Who; value: boolean}
@@ -112,7 +115,8 @@ const programParams: Record<ProgramName, fc.Arbitrary<Record<string, unknown>>> 
 	),
 	sleep: fc.record({seconds: fc.integer({min: 1, max: 5})}, {requiredKeys: []}),
 	pause: fc.constant({}),
-	sh: fc.record({service, execAfter: service}, {requiredKeys: []}),
+	// Threads in a shell that execs: exec leaves only the calling thread and frees the others' TIDs.
+	sh: fc.record({service, execAfter: service, threads: fc.subarray(['t1', 't2'])}, {requiredKeys: []}),
 	tini: fc.record({subreaper: fc.boolean(), service, group: fc.boolean()}, {requiredKeys: []}),
 };
 
@@ -149,6 +153,13 @@ const wait: fc.Arbitrary<Action> = fc.record({
 	nohang: fc.boolean(),
 });
 
+const setns: fc.Arbitrary<Action> = fc.record({
+	kind: fc.constant('setns' as const),
+	who,
+	target: who,
+	types: fc.subarray<NsType>(['pid', 'ipc'], {minLength: 1}),
+});
+
 /** One random action, weighted so that trees grow and queues see traffic. */
 export const action: fc.Arbitrary<Action> = fc.oneof(
 	{weight: 8, arbitrary: fork},
@@ -156,12 +167,16 @@ export const action: fc.Arbitrary<Action> = fc.oneof(
 	{weight: 3, arbitrary: hostKill},
 	{
 		weight: 3,
-		arbitrary: fc.record({
-			kind: fc.constant('kill' as const),
-			who,
-			target: fc.oneof(fc.constantFrom(-1, -2), fc.nat({max: 31})),
-			signal,
-		}),
+		arbitrary: fc.record(
+			{
+				kind: fc.constant('kill' as const),
+				who,
+				target: fc.oneof(fc.constantFrom(-1, -2), fc.nat({max: 31})),
+				signal,
+				group: fc.boolean(),
+			},
+			{requiredKeys: ['kind', 'who', 'target', 'signal']},
+		),
 	},
 	{weight: 3, arbitrary: wait},
 	{weight: 1, arbitrary: fc.record({kind: fc.constant('subreaper' as const), who, value: fc.boolean()})},
@@ -179,15 +194,7 @@ export const action: fc.Arbitrary<Action> = fc.oneof(
 		),
 	},
 	{weight: 1, arbitrary: fc.record({kind: fc.constant('unshare' as const), who})},
-	{
-		weight: 1,
-		arbitrary: fc.record({
-			kind: fc.constant('setns' as const),
-			who,
-			target: who,
-			types: fc.subarray<NsType>(['pid', 'ipc'], {minLength: 1}),
-		}),
-	},
+	{weight: 1, arbitrary: setns},
 	{
 		weight: 1,
 		arbitrary: fc.record({kind: fc.constant('thread' as const), who, name: fc.constantFrom('t1', 't2')}),
@@ -270,6 +277,8 @@ const zombieAction: fc.Arbitrary<Action> = fc.oneof(
 	{weight: 3, arbitrary: exit},
 	{weight: 2, arbitrary: wait},
 	{weight: 1, arbitrary: hostKill},
+	// setns to a zombie is EINVAL: it has dropped its namespaces.
+	{weight: 1, arbitrary: setns},
 );
 
 /** Many zombies and a tiny pid_max, so that allocation wraps while zombies hold PIDs (R-ZOMB-4). */
@@ -338,7 +347,8 @@ export function resolve(k: Kernel, a: Action): KernelAction | undefined {
 			return {type: 'signal', pid, signal: a.signal};
 		case 'kill': {
 			const target = a.target === -1 ? -1 : a.target === -2 ? 999_999 : nth(visiblePids(k, p), a.target);
-			return syscall(pid, {call: 'kill', pid: target ?? 999_999, signal: a.signal});
+			const named = target ?? 999_999;
+			return syscall(pid, {call: 'kill', pid: a.group && named > 0 ? -named : named, signal: a.signal});
 		}
 		case 'wait':
 			return syscall(pid, {call: 'wait', pid: childPid(k, p, a.child), nohang: a.nohang, reply: 'w'});
