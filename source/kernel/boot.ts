@@ -54,7 +54,7 @@ export function bootKernel(options: BootOptions = {}): Kernel {
 	};
 	const kernel: Kernel = {
 		now: 0,
-		procs: {},
+		procs: [],
 		procCount: 1,
 		namespaces: {
 			[rootIds.pid]: {
@@ -63,7 +63,7 @@ export function bootKernel(options: BootOptions = {}): Kernel {
 				level: 0,
 				lastPid: 1,
 				pidMax,
-				pids: {},
+				pids: [],
 				count: 1,
 				init: hostPid,
 				allocating: true,

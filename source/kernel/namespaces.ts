@@ -22,7 +22,7 @@ export function createPidNs(ctx: Ctx, parent: PidNamespace, creator: HostPid): P
 		level: parent.level + 1,
 		lastPid: 0,
 		pidMax: parent.pidMax,
-		pids: {},
+		pids: [],
 		count: 0,
 		allocating: true,
 		creator,

@@ -3,7 +3,7 @@
 // the world they show. So the index is reused across moments while the shape is the same: immer
 // shares an unchanged table (same object), and when only some processes changed (a state, a
 // clock) a chunk-by-chunk comparison of parent links proves the shape unchanged without a rebuild.
-import type {Kernel, Process} from '../kernel/index.js';
+import {type Kernel, type Process, tableValues} from '../kernel/index.js';
 
 export type TreeIndex = {
 	/** Host PIDs in tree order. */
@@ -37,19 +37,17 @@ export function treeIndex(kernel: Kernel): TreeIndex {
 
 /** Same PIDs with the same parents and PID namespaces: the same tree. Unchanged chunks cost nothing. */
 export function sameShape(a: Procs, b: Procs): boolean {
-	const keys = Object.keys(b);
-	if (Object.keys(a).length !== keys.length) return false;
-	for (const key of keys) {
-		const ca = a[Number(key)];
-		const cb = b[Number(key)]!;
+	if (a.length !== b.length) return false;
+	for (let i = 0; i < b.length; i++) {
+		const ca = a[i];
+		const cb = b[i];
 		if (ca === cb) continue;
-		if (!ca) return false;
-		const pids = Object.keys(cb);
-		if (Object.keys(ca).length !== pids.length) return false;
-		for (const pid of pids) {
-			const pa = ca[Number(pid)];
-			const pb = cb[Number(pid)]!;
-			if (!pa || pa.parent !== pb.parent || pa.ns.pid !== pb.ns.pid) return false;
+		if (!ca || !cb || ca.length !== cb.length) return false;
+		for (let slot = 0; slot < cb.length; slot++) {
+			const pa = ca[slot];
+			const pb = cb[slot];
+			if (pa === pb) continue;
+			if (!pa || !pb || pa.parent !== pb.parent || pa.ns.pid !== pb.ns.pid) return false;
 		}
 	}
 	return true;
@@ -58,7 +56,7 @@ export function sameShape(a: Procs, b: Procs): boolean {
 export function buildTreeIndex(procs: Procs): TreeIndex {
 	const all: Process[] = [];
 	// Table chunks iterate in ascending key order, and so do the PIDs inside each chunk.
-	for (const chunk of Object.values(procs)) for (const p of Object.values(chunk)) all.push(p);
+	for (const p of tableValues(procs)) all.push(p);
 	const present = new Set<number>();
 	const pidNsMembers = new Map<number, number>();
 	for (const p of all) {
