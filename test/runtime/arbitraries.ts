@@ -271,15 +271,10 @@ function nth<T>(items: readonly T[], i: number): T | undefined {
 	return items.length === 0 ? undefined : items[i % items.length];
 }
 
-/**
- * Live processes of pods (pause and container processes), in host-PID order. Known bug 2 (see the
- * report): the runtime does not notice a containerd-shim that dies (it never marks the sandbox
- * NOT_READY), and the next restart of a container silently does nothing; so the shims are left out
- * until the model handles their death.
- */
+/** Live processes of pods (containerd-shim, pause and container processes), in host-PID order. */
 export function podProcesses(world: World): Process[] {
 	return allProcesses(world.kernel)
-		.filter((p) => p.labels.container !== undefined && p.state !== 'Z' && !p.exiting)
+		.filter((p) => p.labels.pod !== undefined && p.state !== 'Z' && !p.exiting)
 		.sort((a, b) => a.hostPid - b.hostPid);
 }
 

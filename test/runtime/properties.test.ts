@@ -58,16 +58,6 @@ function restartComing(pod: PodState, c: ContainerStatus): boolean {
 	return pod.spec.restartPolicy === 'Always' || (pod.spec.restartPolicy === 'OnFailure' && c.exitCode !== 0);
 }
 
-/**
- * Known bug 1 (see the report): a container whose start fails (the fork is refused, e.g. by the pod's
- * pids.max) is left `waiting` with reason StartError and is never retried, where R-STATUS-2 makes it
- * terminated with exit code 128 and hands it to restartPolicy. Until that is fixed, the properties
- * treat such a container as one that may still start.
- */
-function startFailed(c: ContainerStatus): boolean {
-	return c.state === 'waiting' && c.reason === 'StartError';
-}
-
 function initsDone(pod: PodState): boolean {
 	return pod.initIndex >= pod.spec.initContainers.length;
 }
@@ -101,7 +91,7 @@ function phaseAgrees(world: World): void {
 			case 'Running':
 				assert.ok(initsDone(pod), `Running before the init containers are done: ${at}`);
 				assert.ok(
-					apps.some((c) => c.state === 'running' || restartComing(pod, c) || startFailed(c)),
+					apps.some((c) => c.state === 'running' || restartComing(pod, c)),
 					`Running with no regular container running or restarting: ${at}`,
 				);
 				break;
@@ -223,7 +213,6 @@ function alwaysComesBack(s: Scenario): void {
 			if (pod.spec.restartPolicy !== 'Always' || pod.ending || !pod.sandbox?.ready || !initsDone(pod))
 				continue;
 			for (const c of regular(pod)) {
-				if (startFailed(c)) continue;
 				assert.ok(
 					c.state === 'running' || (c.state === 'waiting' && c.reason === 'CrashLoopBackOff'),
 					`${pod.name}/${c.name} is left ${c.state} ${c.reason ?? ''}: ${where(pod)}`,
@@ -233,49 +222,19 @@ function alwaysComesBack(s: Scenario): void {
 	});
 }
 
-/**
- * Known bug 3 (see the report): when an init container fails under restartPolicy Never the pod is
- * Failed, yet a native sidecar started before it keeps running for ever.
- */
-function initFailedUnderNever(pod: PodState): boolean {
-	return (
-		pod.spec.restartPolicy === 'Never' &&
-		pod.containers.some((c) => c.kind === 'init' && c.state === 'terminated' && c.exitCode !== 0)
-	);
-}
-
-/**
- * Known bug 4 (see the report): a sidecar waiting out its back-off when the main containers finish
- * is restarted when the back-off expires, and then runs on in the Succeeded or Failed pod.
- */
-function restartedAfterApps(c: ContainerStatus, appsDoneAt: number): boolean {
-	return c.kind === 'sidecar' && (c.startedAt ?? 0) > appsDoneAt;
-}
-
-/**
- * Known bug 5 (see the report): outside pod termination, stopping a container that has a preStop
- * hook never arms the grace deadline, so if the stop signal is dropped it is never SIGKILLed.
- */
-function stuckAfterPreStop(pod: PodState, c: ContainerStatus): boolean {
-	const spec = [...pod.spec.initContainers, ...pod.spec.containers].find((x) => x.name === c.name);
-	return c.stopping === true && spec?.preStop !== undefined;
-}
-
 // Invariant 9 (R-RESTART-5, R-STATUS-1): sidecars do not keep a pod alive: once it is Succeeded or
 // Failed, nothing of it runs after the sidecars' grace periods.
 function terminalPodsStop(s: Scenario): void {
 	later(s, endingBoundMs, (world) => {
 		for (const pod of pods(world)) {
 			const phase = podPhase(pod);
-			if ((phase !== 'Succeeded' && phase !== 'Failed') || initFailedUnderNever(pod)) continue;
-			const appsDoneAt = Math.max(...regular(pod).map((c) => c.finishedAt ?? 0));
+			if (phase !== 'Succeeded' && phase !== 'Failed') continue;
 			for (const c of pod.containers)
-				if (!restartedAfterApps(c, appsDoneAt) && !stuckAfterPreStop(pod, c))
-					assert.notEqual(
-						c.state,
-						'running',
-						`${pod.name}/${c.name} still runs in a ${phase} pod: ${where(pod)}`,
-					);
+				assert.notEqual(
+					c.state,
+					'running',
+					`${pod.name}/${c.name} still runs in a ${phase} pod: ${where(pod)}`,
+				);
 		}
 	});
 }
