@@ -24,6 +24,8 @@ export type Ctx = {
 	queue: Wakeup[];
 	/** The timer list as a plain array while the step runs (timers.ts). */
 	timers?: Timer[];
+	/** The working timer list differs from the state's. */
+	timersChanged?: boolean;
 	programs: ProgramTable;
 };
 

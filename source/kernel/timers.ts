@@ -7,6 +7,7 @@ import type {Ctx} from './context.js';
 import type {HostPid, Timer} from './types.js';
 
 function working(ctx: Ctx): Timer[] {
+	ctx.timersChanged = true;
 	if (!ctx.timers) {
 		const base = isDraft(ctx.k.timers) ? (original(ctx.k.timers) as Timer[]) : ctx.k.timers;
 		ctx.timers = [...base];
@@ -44,8 +45,9 @@ export function addTimer(
 
 /** The earliest timer due at or before `until`, taken off the list. */
 export function takeDueTimer(ctx: Ctx, until: number): Timer | undefined {
-	const timers = working(ctx);
-	return timers.length > 0 && timers[0].at <= until ? timers.shift() : undefined;
+	const first = (ctx.timers ?? ctx.k.timers)[0];
+	if (!first || first.at > until) return undefined;
+	return working(ctx).shift();
 }
 
 export function cancelTimers(ctx: Ctx, match: (t: Timer) => boolean): void {
@@ -56,5 +58,6 @@ export function cancelTimers(ctx: Ctx, match: (t: Timer) => boolean): void {
 
 /** Write the working list back into the state (once per step). */
 export function commitTimers(ctx: Ctx): void {
-	if (ctx.timers) ctx.k.timers = ctx.timers;
+	if (ctx.timers && ctx.timersChanged) ctx.k.timers = ctx.timers;
+	ctx.timersChanged = false;
 }
