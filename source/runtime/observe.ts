@@ -14,7 +14,6 @@ import {
 import {containerSpec, findContainer, podEvent, type RtCtx} from './context.js';
 import {syncPod} from './pods.js';
 import {runProbe} from './probes.js';
-import {podPhase} from './status.js';
 import {beginEnding, continueEnding, podDeadline, sendStopSignal, stopContainer} from './termination.js';
 import type {PodState} from './types.js';
 

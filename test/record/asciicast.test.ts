@@ -3,8 +3,19 @@ import {test} from 'node:test';
 import {capIdle, castText} from '../../source/record/asciicast.js';
 
 test('asciicast v2: a header line, then one [seconds, kind, data] array per event', () => {
-	const text = castText({width: 80, height: 24, title: 'demo', events: [[0.1234, 'o', 'hi\r\n'], [1, 'm', 'chapter']]});
-	const [header, ...events] = text.trim().split('\n').map((line) => JSON.parse(line));
+	const text = castText({
+		width: 80,
+		height: 24,
+		title: 'demo',
+		events: [
+			[0.1234, 'o', 'hi\r\n'],
+			[1, 'm', 'chapter'],
+		],
+	});
+	const [header, ...events] = text
+		.trim()
+		.split('\n')
+		.map((line) => JSON.parse(line));
 	assert.deepEqual(header, {version: 2, width: 80, height: 24, title: 'demo', env: {TERM: 'xterm-256color'}});
 	assert.deepEqual(events, [
 		[0.123, 'o', 'hi\r\n'],
