@@ -1,60 +1,13 @@
 import type {Position} from './problem.js';
 import type {Target} from './target.js';
 
-/** What a lifecycle hook does (postStart, preStop). */
-export type HandlerSpec =
-	| {kind: 'exec'; command: string[]}
-	| {kind: 'sleep'; seconds: number}
-	| {kind: 'httpGet'; port: number | string; path?: string}
-	| {kind: 'tcpSocket'; port: number | string};
+// The simulated Pod fields are the runtime's own types (spelled as Kubernetes spells them).
+export type {ContainerSpec, HandlerSpec, ProbeSpec} from '../runtime/pod-spec.js';
 
-/** A probe with Kubernetes defaults applied (R-RESTART-3). */
-export type ProbeSpec = {
-	check:
-		| {kind: 'exec'; command: string[]}
-		| {kind: 'tcpSocket'; port: number | string}
-		| {kind: 'httpGet'; port: number | string; path: string};
-	initialDelaySeconds: number;
-	periodSeconds: number;
-	timeoutSeconds: number;
-	failureThreshold: number;
-	successThreshold: number;
-};
-
-export type ContainerSpec = {
-	name: string;
-	image: string;
-	command?: string[];
-	args?: string[];
-	/** Only on init containers: a native sidecar (R-RESTART-5). */
-	restartPolicy?: 'Always';
-	ports: {containerPort: number}[];
-	/** resources.limits.memory in bytes. */
-	memoryLimit?: number;
-	volumeMounts: {name: string; mountPath: string}[];
-	postStart?: HandlerSpec;
-	preStop?: HandlerSpec;
-	/** lifecycle.stopSignal, normalised (R-TERM-2). */
-	stopSignal?: string;
-	startupProbe?: ProbeSpec;
-	livenessProbe?: ProbeSpec;
-	readinessProbe?: ProbeSpec;
-};
+import type {PodSpec} from '../runtime/pod-spec.js';
 
 /** The simulated part of a Pod, Kubernetes defaults applied. */
-export type PodManifest = {
-	name: string;
-	namespace: string;
-	containers: ContainerSpec[];
-	initContainers: ContainerSpec[];
-	volumes: {name: string; emptyDir: boolean}[];
-	restartPolicy: 'Always' | 'OnFailure' | 'Never';
-	terminationGracePeriodSeconds: number;
-	shareProcessNamespace: boolean;
-	hostPID: boolean;
-	hostIPC: boolean;
-	hostNetwork: boolean;
-};
+export type PodManifest = PodSpec;
 
 export const PROGRAM_NAMES = [
 	'pause',
