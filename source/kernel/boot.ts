@@ -44,7 +44,7 @@ export function bootKernel(options: BootOptions = {}): Kernel {
 		nocldwait: false,
 		blocked: [],
 		pending: [],
-		pgid: hostPid,
+		pgrp: [1],
 		cgroup: '/',
 		rss: 0,
 		startedAt: 0,

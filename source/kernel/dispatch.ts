@@ -109,7 +109,7 @@ function perform(ctx: Ctx, p: Process, call: Syscall): Outcome {
 		case 'setns':
 			return setns(ctx, p, call.target, call.types);
 		case 'setsid':
-			p.pgid = p.hostPid;
+			p.pgrp = [...p.pids];
 			return {value: ownPid(p)};
 		case 'msgget':
 			return ipcOutcome(msgget(ctx, p, call.key, call.create ?? false, call.excl ?? false));

@@ -148,7 +148,7 @@ function newChild(
 		nocldwait: false,
 		blocked: options.resetMask ? [] : [...parent.blocked],
 		pending: [],
-		pgid: options.setsid ? hostPid : parent.pgid,
+		pgrp: options.setsid ? [...pids] : [...parent.pgrp],
 		cgroup,
 		rss: 0,
 		startedAt: ctx.k.now,

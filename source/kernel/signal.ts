@@ -268,6 +268,7 @@ export function killCall(ctx: Ctx, caller: Process, pid: number, signal: SignalN
 }
 
 function visibleTargets(ctx: Ctx, caller: Process, ns: NsId, pid: number): Process[] {
+	const level = pidNs(ctx, ns).level;
 	const init = pidNs(ctx, ns).init;
 	const seen = new Set<number>();
 	const result: Process[] = [];
@@ -280,9 +281,9 @@ function visibleTargets(ctx: Ctx, caller: Process, ns: NsId, pid: number): Proce
 			// R-SIG-7: everyone in the namespace and below, except its init and the caller.
 			if (target.hostPid === caller.hostPid || target.hostPid === init) continue;
 		} else {
-			// A process group is named by its leader's PID as the caller sees it; pgid holds host PIDs.
-			const group = pid === 0 ? caller.pgid : lookupPid(ctx, ns, -pid)?.hostPid;
-			if (group === undefined || target.pgid !== group) continue;
+			// A process group is named by its leader's PID as the caller's namespace numbers it, even
+			// after the leader itself is gone.
+			if (pid === 0 ? target.pgrp[0] !== caller.pgrp[0] : target.pgrp[level] !== -pid) continue;
 		}
 		if (isWithin(ctx, target.ns.pid, ns)) result.push(target);
 	}

@@ -82,7 +82,8 @@ export type Process = {
 	exiting?: ExitStatus;
 	/** Reparented at this time (for "freshly adopted" marks). */
 	adoptedAt?: number;
-	pgid: HostPid;
+	/** The process group: its leader's PID at each level (the number outlives a reaped leader). */
+	pgrp: number[];
 	cgroup: string;
 	/** Resident memory in bytes (counts against the cgroup's memory.max). */
 	rss: number;

@@ -136,3 +136,32 @@ describe('signals to a namespace init (R-SIG)', () => {
 		assert.deepEqual(exit?.data?.status, {signal: 'SIGKILL'});
 	});
 });
+
+describe('process groups', () => {
+	test('kill(-pgid) reaches the group even after its leader was reaped', () => {
+		const sim = new Sim();
+		const leader = sim.fork(1, {comm: 'leader'});
+		sim.call(leader, {call: 'setsid'});
+		const member = sim.fork(leader, {program: 'sleep'});
+		sim.call(leader, {call: 'exit', code: 0});
+		assert.equal(sim.proc(leader), undefined, 'the leader was reaped by the host init');
+		const events = sim.call(1, {call: 'kill', pid: -leader, signal: 'SIGKILL'});
+		assert.ok(!events.some((e) => e.errno), 'no ESRCH');
+		assert.equal(sim.proc(member), undefined);
+	});
+
+	test('R-SUP-3: dumb-init sends SIGTERM to the rest of the group once its main child has exited', () => {
+		const sim = new Sim();
+		const init = sim.fork(1, {
+			program: 'dumb-init',
+			flags: {pid: true},
+			params: {service: {program: 'app', children: [{program: 'sleep'}]}},
+		});
+		const child = sim.must(init).children[0];
+		const grandchild = sim.must(child).children[0];
+		sim.call(child, {call: 'exit', code: 3});
+		assert.equal(sim.proc(grandchild)?.state ?? 'gone', 'gone', 'the group got SIGTERM');
+		const exit = sim.events.find((e) => e.kind === 'exit' && e.pid === init);
+		assert.deepEqual(exit?.data?.status, {code: 3});
+	});
+});
