@@ -2,6 +2,7 @@
 // or NDJSON with --json.
 import {playerWorld, playUntil, scenarioEnd, startPlayer} from '../engine/index.js';
 import type {Scenario} from '../scenario/index.js';
+import {containerLogs, podEvents} from './describe.js';
 import {exitCodes, type Output, style} from './output.js';
 import {podTable, processTable, snapshot} from './snapshot.js';
 import {formatLine, scenarioHeader, transcript} from './transcript.js';
@@ -24,6 +25,11 @@ export function replay(s: Scenario, options: ReplayOptions, o: Output): number {
 	o.out('');
 	o.out(style(o, 'bold', `Pods at ${(world.kernel.now / 1000).toFixed(1)}s`));
 	for (const line of podTable(snap)) o.out(line);
+	o.out('');
+	for (const line of podEvents(world)) o.out(line.startsWith('Events') ? style(o, 'bold', line) : line);
+	const logs = containerLogs(world);
+	if (logs.length > 0) o.out('');
+	for (const line of logs) o.out(line.startsWith('kubectl') ? style(o, 'bold', line) : line);
 	o.out('');
 	o.out(style(o, 'bold', 'Processes'));
 	for (const line of processTable(world)) o.out(line);

@@ -4,6 +4,7 @@ import {
 	type CgroupLimits,
 	createCgroup,
 	type ExitStatus,
+	emit,
 	forceKill,
 	forkProcess,
 	type MntNamespace,
@@ -188,13 +189,13 @@ export function markTerminated(
 	c.ready = false;
 	c.started = false;
 	const how = 'signal' in status ? `killed by ${status.signal}` : `exited with code ${status.code}`;
-	podEvent(
-		r,
-		pod,
-		c.reason === 'Completed' ? 'Normal' : 'Warning',
-		'Terminated',
-		`container ${c.name}: main process ${how} → ${c.reason}, exit code ${c.exitCode}`,
+	// Not a `kubectl describe` event: the container's state says it; the why pane names the rule.
+	emit(
+		r.k,
 		c.reason === 'OOMKilled' ? 'R-STATUS-4' : 'R-POD-5',
+		'container-exit',
+		`${pod.name}: container ${c.name}: main process ${how} → ${c.reason}, exit code ${c.exitCode}`,
+		{data: {pod: pod.name, container: c.name, exitCode: c.exitCode, reason: c.reason}},
 	);
 	// R-POD-5: without a private PID namespace the kernel does not clean up: the shim kills the rest.
 	if (pod.spec.shareProcessNamespace || pod.spec.hostPID) killContainerProcesses(r, pod, c.name);
