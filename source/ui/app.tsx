@@ -1,21 +1,23 @@
-import {Box, Text, useApp, useInput, useWindowSize} from 'ink';
+import {Box, useApp, useInput, useWindowSize} from 'ink';
 import {useRef, useState} from 'react';
-import {Caption} from './caption.js';
+import {captionLine} from './caption.js';
 import {CommandLine} from './command-line.js';
 import {Confirm} from './confirm.js';
 import {applyEffects} from './effects.js';
 import {fit} from './format.js';
 import {HelpOverlay} from './help-overlay.js';
-import {HintBar} from './hint-bar.js';
+import {hintLine} from './hint-bar.js';
 import {useLatest} from './hooks/use-latest.js';
 import {useSessionTick} from './hooks/use-session-tick.js';
 import {InfoPanel} from './info-panel.js';
 import type {KeyInfo} from './keys.js';
 import {computeLayout} from './layout.js';
+import {Line} from './lines.js';
 import {splitPresses} from './map-key.js';
 import {ProcessTree} from './process-tree.js';
 import type {Session} from './session.js';
-import {StatusBar} from './status-bar.js';
+import {statusLine} from './status-bar.js';
+import {paint} from './styled.js';
 import {useTheme} from './theme.js';
 import {TooSmall} from './too-small.js';
 import {type Placement, placeWindow} from './tree-window.js';
@@ -24,24 +26,23 @@ import {initialUiState, reduceKey, type UiState} from './ui-state.js';
 type Props = {session: Session; onQuit?: () => void};
 
 function MessageLine({state, width}: {state: UiState; width: number}) {
-	const {palette: p, ascii} = useTheme();
+	const theme = useTheme();
 	const {mode, message} = state;
 	if (mode.kind === 'prompt')
 		return <CommandLine prompt={mode.prompt} text={mode.text} completions={mode.completions} width={width} />;
 	if (mode.kind === 'confirm') return <Confirm question={mode.question} />;
-	if (message)
-		return (
-			<Text wrap="truncate" color={message.error ? p.error : p.ok}>
-				{fit(message.text, width, ascii)}
-			</Text>
-		);
-	return <Text> </Text>;
+	const {palette: p, ascii} = theme;
+	const text = message
+		? paint([[fit(message.text, width, ascii), {color: message.error ? p.error : p.ok}]], theme.color)
+		: '';
+	return <Line text={text} />;
 }
 
 /** The playground: status bar, caption, process tree, info panes, message line, hint bar. */
 export function App({session, onQuit}: Props) {
 	const {columns, rows} = useWindowSize();
 	const {exit} = useApp();
+	const theme = useTheme();
 	const redraw = useSessionTick(session);
 	const [state, setState] = useState<UiState>(initialUiState);
 	const placement = useRef<Placement>({offset: 0, index: 0});
@@ -93,9 +94,11 @@ export function App({session, onQuit}: Props) {
 	const menu = state.mode.kind === 'menu' ? {menu: state.mode.menu, index: state.mode.index} : undefined;
 	const mainHeight = rows - 3 - (layout.caption ? 1 : 0);
 	return (
-		<Box flexDirection="column" width={columns} height={rows} overflow="hidden">
-			<StatusBar status={status} width={columns} processes={window.count} />
-			{caption !== undefined ? <Caption text={caption} width={columns} /> : null}
+		// No overflow clip: layout.ts keeps every line inside the screen, and a clip makes Ink cut
+		// every line of the frame cell by cell on every frame.
+		<Box flexDirection="column" width={columns} height={rows}>
+			<Line text={statusLine(theme, status, columns, window.count)} />
+			{caption !== undefined ? <Line text={captionLine(theme, caption, columns)} /> : null}
 			{state.mode.kind === 'help' ? (
 				<HelpOverlay width={columns} height={mainHeight} />
 			) : (
@@ -120,7 +123,7 @@ export function App({session, onQuit}: Props) {
 				</Box>
 			)}
 			<MessageLine state={state} width={columns} />
-			<HintBar width={columns} />
+			<Line text={hintLine(theme, columns)} />
 		</Box>
 	);
 }

@@ -1,6 +1,6 @@
-import {Text} from 'ink';
 import {type ActionId, bindingFor, keyLabel} from './keys.js';
-import {useTheme} from './theme.js';
+import {paint, type Span} from './styled.js';
+import type {Theme} from './theme.js';
 
 const hints: [ActionId, string][] = [
 	['down', 'move'],
@@ -16,27 +16,16 @@ const hints: [ActionId, string][] = [
 ];
 
 /** Bottom line: the most used keys, labels read from the one key table, cut to the width. */
-export function HintBar({width}: {width: number}) {
-	const {palette: p, ascii} = useTheme();
-	const parts: {key: string; text: string}[] = [];
+export function hintLine(theme: Theme, width: number): string {
+	const {palette: p, ascii} = theme;
+	const spans: Span[] = [];
 	let used = 0;
 	for (const [action, text] of hints) {
 		const key = action === 'down' ? 'j/k' : keyLabel(bindingFor(action).keys[0], ascii);
 		const size = key.length + text.length + 2;
 		if (used + size > width) break;
 		used += size;
-		parts.push({key, text});
+		spans.push([key, {bold: true, color: p.accent}], ' ', [text, {color: p.muted}], ' ');
 	}
-	return (
-		<Text wrap="truncate">
-			{parts.map((part) => (
-				<Text key={part.text}>
-					<Text bold color={p.accent}>
-						{part.key}
-					</Text>{' '}
-					<Text color={p.muted}>{part.text}</Text>{' '}
-				</Text>
-			))}
-		</Text>
-	);
+	return paint(spans, theme.color);
 }

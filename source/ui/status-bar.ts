@@ -1,13 +1,11 @@
-import {Text} from 'ink';
-import {formatSpeed, formatTime} from './format.js';
+import {fit, formatSpeed, formatTime} from './format.js';
 import type {SessionStatus} from './session.js';
-import {useTheme} from './theme.js';
-
-type Props = {status: SessionStatus; width: number; processes: number};
+import {paint} from './styled.js';
+import type {Theme} from './theme.js';
 
 /** Top line: virtual time, speed, playing or paused (as a word, not only a glyph), branch, chapter. */
-export function StatusBar({status, width, processes}: Props) {
-	const {glyphs: g, palette: p, ascii} = useTheme();
+export function statusLine(theme: Theme, status: SessionStatus, width: number, processes: number): string {
+	const {glyphs: g, palette: p, ascii} = theme;
 	const state = status.atEnd ? 'end' : status.playing ? `${g.play} playing` : `${g.pause} paused`;
 	const speed = formatSpeed(status.speed).replace('×', ascii ? 'x' : '×');
 	const left = ` podplay  ${state}  t=${formatTime(status.time)} ${speed}`;
@@ -19,14 +17,7 @@ export function StatusBar({status, width, processes}: Props) {
 	const middle = fits(branch, chapter, count, '? help ') ? branch + chapter : branch;
 	const right = fits(middle, count, '? help ') ? `${count}? help ` : '? help ';
 	const gap = Math.max(1, width - left.length - middle.length - right.length);
-	return (
-		<Text inverse wrap="truncate">
-			<Text bold color={status.playing ? p.ok : undefined}>
-				{left}
-			</Text>
-			{middle}
-			{' '.repeat(gap)}
-			{right}
-		</Text>
-	);
+	const whole = fit(`${left}${middle}${' '.repeat(gap)}${right}`, width, ascii);
+	const bold = {bold: true, color: status.playing ? p.ok : undefined};
+	return paint([[whole.slice(0, left.length), bold], whole.slice(left.length)], theme.color, {inverse: true});
 }

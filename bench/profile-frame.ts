@@ -1,0 +1,57 @@
+// Profiling aid (not part of `npm run bench`): renders the playground over a big session and plays
+// N frames of one changed process, so `node --cpu-prof --import tsx bench/profile-frame.ts 1000 60`
+// shows where a frame's CPU goes. Prints the median CPU and bytes per frame.
+import './production.js';
+import {bigSession} from './big-session.js';
+import {FakeInput, FakeTerminal, turn, until} from './fake-terminal.js';
+import {median} from './stats.js';
+
+const processes = Number(process.argv[2] ?? 1000);
+const frames = Number(process.argv[3] ?? 60);
+process.env.FORCE_COLOR ??= '1';
+const [{render}, {createElement}, {Playground}, {resolveUiOptions}] = await Promise.all([
+	import('ink'),
+	import('react'),
+	import('../source/ui/run.js'),
+	import('../source/ui/options.js'),
+]);
+const {session, engine, notify} = bigSession(processes);
+const stdout = new FakeTerminal(120, 40);
+const instance = render(createElement(Playground, {session, options: resolveUiOptions({})}), {
+	stdout: stdout as unknown as NodeJS.WriteStream,
+	stdin: new FakeInput() as unknown as NodeJS.ReadStream,
+	alternateScreen: true,
+	incrementalRendering: true,
+	exitOnCtrlC: false,
+	maxFps: 30,
+	patchConsole: false,
+});
+await until(() => stdout.log.includes('systemd'));
+const target = engine.processRows(10, 1)[0]?.hostPid;
+const cpu: number[] = [];
+const bytes: number[] = [];
+let last = '';
+for (let i = 0; i < frames; i++) {
+	engine.run(`kill pid:${target} ${i % 2 === 0 ? 'STOP' : 'CONT'}`);
+	await new Promise((resolve) => setTimeout(resolve, 40));
+	stdout.log = '';
+	const writes = stdout.writes;
+	const before = stdout.bytes;
+	const started = process.cpuUsage();
+	notify();
+	if (!(await until(() => stdout.writes > writes, 2000))) {
+		process.stdout.write(`frame ${i}: no write\n`);
+		continue;
+	}
+	await turn();
+	const used = process.cpuUsage(started);
+	cpu.push((used.user + used.system) / 1000);
+	bytes.push(stdout.bytes - before);
+	last = stdout.log;
+}
+instance.unmount();
+engine.dispose();
+process.stdout.write(`${cpu.map((c) => c.toFixed(1)).join(" ")}\n${bytes.join(" ")}\n`);
+process.stdout.write(`cpu ${median(cpu).toFixed(2)} ms, bytes ${median(bytes)}\n`);
+if (process.env.SHOW_LAST) process.stdout.write(`${JSON.stringify(last)}\n`);
+process.exit(0);
