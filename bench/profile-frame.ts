@@ -4,7 +4,7 @@
 import './production.js';
 import {bigSession} from './big-session.js';
 import {FakeInput, FakeTerminal, turn, until} from './fake-terminal.js';
-import {median} from './stats.js';
+import {collect, median} from './stats.js';
 
 const processes = Number(process.argv[2] ?? 1000);
 const frames = Number(process.argv[3] ?? 60);
@@ -33,14 +33,18 @@ const bytes: number[] = [];
 let last = '';
 for (let i = 0; i < frames; i++) {
 	engine.run(`kill pid:${target} ${i % 2 === 0 ? 'STOP' : 'CONT'}`);
+	if (process.env.GC === 'before') collect();
 	await new Promise((resolve) => setTimeout(resolve, 40));
+	if (process.env.GC === 'after') collect();
 	stdout.log = '';
 	const writes = stdout.writes;
 	const before = stdout.bytes;
 	const started = process.cpuUsage();
 	notify();
 	if (!(await until(() => stdout.writes > writes, 2000))) {
-		process.stdout.write(`frame ${i}: no write\n`);
+		process.stdout.write(
+			`frame ${i}: no write ${writes} ${stdout.writes} ${JSON.stringify(stdout.log.slice(-200))}\n`,
+		);
 		continue;
 	}
 	await turn();
@@ -51,7 +55,7 @@ for (let i = 0; i < frames; i++) {
 }
 instance.unmount();
 engine.dispose();
-process.stdout.write(`${cpu.map((c) => c.toFixed(1)).join(" ")}\n${bytes.join(" ")}\n`);
+process.stdout.write(`${cpu.map((c) => c.toFixed(1)).join(' ')}\n${bytes.join(' ')}\n`);
 process.stdout.write(`cpu ${median(cpu).toFixed(2)} ms, bytes ${median(bytes)}\n`);
 if (process.env.SHOW_LAST) process.stdout.write(`${JSON.stringify(last)}\n`);
 process.exit(0);

@@ -56,17 +56,43 @@ export function queueRows(k: Kernel): QueueRow[] {
 	return rows;
 }
 
+const through = new WeakMap<Moment, number>();
+
+/**
+ * Events in the moments leading to the current one, itself included. Moments never change, so the
+ * count is kept per moment and a frame only adds the moments played since the last one.
+ */
+export function eventsThrough(h: History): number {
+	const pending: Moment[] = [];
+	let total = 0;
+	for (const moment of momentsBackwards(h)) {
+		const known = through.get(moment);
+		if (known !== undefined) {
+			total = known;
+			break;
+		}
+		pending.push(moment);
+	}
+	for (let i = pending.length - 1; i >= 0; i--) {
+		total += pending[i]!.events.length;
+		through.set(pending[i]!, total);
+	}
+	return total;
+}
+
 /**
  * The latest `count` events of the moments leading to the current one, oldest first: after a
- * rewind the pane explains the world shown, not what was played later.
+ * rewind the pane explains the world shown, not what was played later. `seq` is each event's place
+ * in that story (the why pane scrolls by it).
  */
 export function whyRows(h: History, count: number): WhyRow[] {
 	const rows: WhyRow[] = [];
 	if (count <= 0) return rows;
+	const total = eventsThrough(h);
 	for (const moment of momentsBackwards(h)) {
 		for (let e = moment.events.length - 1; e >= 0; e--) {
 			const {t, rule, text} = moment.events[e]!;
-			rows.push({t, rule, text});
+			rows.push({t, rule, text, seq: total - 1 - rows.length});
 			if (rows.length === count) return rows.reverse();
 		}
 	}

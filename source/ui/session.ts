@@ -87,6 +87,8 @@ export type WhyRow = {
 	t: number;
 	rule: string;
 	text: string;
+	/** The event's place among all events so far (0 first), when the session counts them. */
+	seq?: number;
 };
 
 export type SessionStatus = {

@@ -26,55 +26,82 @@ const colours: Record<string, number> = {
 	grey: 90,
 };
 
-const attributes = [
-	['bold', 1, 22],
-	['italic', 3, 23],
-	['underline', 4, 24],
-	['inverse', 7, 27],
-] as const;
+/** SGR start code → its end code. */
+const ends: Record<number, number> = {1: 22, 3: 23, 4: 24, 7: 27};
+const endOf = (code: number) => ends[code] ?? 39;
 
-type State = {color?: number; bold?: boolean; italic?: boolean; underline?: boolean; inverse?: boolean};
-
-function target(base: Style | undefined, style: Style | undefined, color: boolean, blank: boolean): State {
+/** The SGR start codes a span needs, attributes first, then the colour. */
+function codesOf(
+	base: Style | undefined,
+	style: Style | undefined,
+	color: boolean,
+	blank: boolean,
+): number[] {
 	const s = {...base, ...style};
-	const fg = color && s.color ? colours[s.color] : undefined;
-	// Colour and bold on spaces draw nothing: leaving them out keeps lines short and unchanged
-	// lines byte-identical. Inverse and underline do show on spaces.
-	return {
-		color: blank ? undefined : fg,
-		bold: !blank && s.bold,
-		italic: !blank && s.italic,
-		underline: s.underline,
-		inverse: s.inverse,
-	};
-}
-
-function transition(from: State, to: State): string {
 	const codes: number[] = [];
-	for (const [name, on, off] of attributes)
-		if (Boolean(from[name]) !== Boolean(to[name])) codes.push(to[name] ? on : off);
-	if (from.color !== to.color) codes.push(to.color ?? 39);
-	return codes.length > 0 ? `\u001B[${codes.join(';')}m` : '';
+	// Colour, bold and italic on spaces draw nothing: leaving them out keeps lines short and unchanged
+	// lines byte-identical. Inverse and underline do show on spaces.
+	if (s.bold && !blank) codes.push(1);
+	if (s.italic && !blank) codes.push(3);
+	if (s.underline) codes.push(4);
+	if (s.inverse) codes.push(7);
+	const fg = color && s.color && !blank ? colours[s.color] : undefined;
+	if (fg !== undefined) codes.push(fg);
+	return codes;
 }
 
-const plain: State = {};
+/**
+ * Codes from the active ones to `want`, written exactly as Ink re-encodes styled text
+ * (@alcalzone/ansi-tokenize: ends of the dropped codes newest first, then the new codes). Ink then
+ * finds the line it re-encodes in its per-frame cache instead of tokenising every line twice.
+ */
+function transition(active: number[], want: number[]): {sgr: string; active: number[]} {
+	const wantEnds = new Set(want.map(endOf));
+	const undo = active.filter((c) => (c === 1 ? !want.includes(1) : !wantEnds.has(endOf(c))));
+	const add = want.filter((c) => !active.includes(c));
+	let sgr = '';
+	for (let i = undo.length - 1; i >= 0; i--) sgr += `\u001B[${endOf(undo[i]!)}m`;
+	let next = active.filter((c) => !undo.includes(c));
+	for (const c of add) {
+		sgr += `\u001B[${c}m`;
+		next = next.filter((x) => c === 1 || endOf(x) !== endOf(c));
+		next.push(c);
+	}
+	return {sgr, active: next};
+}
 
 /**
  * The spans as one string with SGR codes, only where the look changes. `base` applies to the whole
  * line (a selected row's inverse). Colour codes only when `color` is on (NO_COLOR, --no-color);
- * bold and inverse stay, as Ink's Text keeps them.
+ * bold and inverse stay, as Ink's Text keeps them. Trailing spaces are left out: the screen is
+ * blank there anyway, and Ink measures and tokenises every character of every line each frame.
  */
 export function paint(spans: readonly Span[], color: boolean, base?: Style): string {
 	let out = '';
-	let state: State = plain;
-	for (const span of spans) {
-		const [text, style] = typeof span === 'string' ? [span, undefined] : span;
+	let active: number[] = [];
+	const last = lastVisible(spans, base);
+	for (let i = 0; i <= last; i++) {
+		const span = spans[i]!;
+		const [whole, style] = typeof span === 'string' ? [span, undefined] : span;
+		const text =
+			i === last && !(base?.inverse || style?.inverse || style?.underline) ? whole.trimEnd() : whole;
 		if (text === '') continue;
-		const next = target(base, style, color, text.trim() === '');
-		out += transition(state, next) + text;
-		state = next;
+		const step = transition(active, codesOf(base, style, color, text.trim() === ''));
+		out += step.sgr + text;
+		active = step.active;
 	}
-	return out + transition(state, plain);
+	return out + transition(active, []).sgr;
+}
+
+/** Index of the last span that shows anything (text, or inverse/underline spaces). */
+function lastVisible(spans: readonly Span[], base?: Style): number {
+	for (let i = spans.length - 1; i >= 0; i--) {
+		const span = spans[i]!;
+		const [text, style] = typeof span === 'string' ? [span, undefined] : span;
+		if (text.trim() !== '' || (text !== '' && (base?.inverse || style?.inverse || style?.underline)))
+			return i;
+	}
+	return -1;
 }
 
 /** Cells a line of spans takes (text is plain ASCII/BMP, one cell a character, as format.ts assumes). */
