@@ -15,7 +15,7 @@ await build({
 	platform: 'node',
 	target: 'node22',
 	jsx: 'automatic',
-	minifySyntax: true,
+	minify: true,
 	legalComments: 'none',
 	logLevel: 'warning',
 	banner: {

@@ -1,7 +1,7 @@
 // The playground's entry: load the scenario, make the session, run the Ink app until the user quits.
 import {fileURLToPath} from 'node:url';
 import type {Scenario} from '../scenario/index.js';
-import {runPlayground} from '../ui/run.js';
+import {drawFirstFrame, handOverToInk, undoFirstFrame} from '../ui/first-frame.js';
 import {createSession} from './index.js';
 import {bundledLoader} from './load.js';
 
@@ -42,14 +42,17 @@ export async function startPlayground(
 		loaded = result.scenario;
 	} else loaded = scenario;
 	const session = createSession(loaded, {seed: options.seed, scenariosDir, playing: options.playing ?? true});
+	const ui = {ascii: options.ascii, color: options.color, stdout: options.stdout, stdin: options.stdin};
+	// The first frame is drawn before Ink and React load (issue 5): they are most of the launch.
+	const drawn = drawFirstFrame(session, ui);
+	let started = false;
 	try {
-		await runPlayground(session, {
-			ascii: options.ascii,
-			color: options.color,
-			stdout: options.stdout,
-			stdin: options.stdin,
-		});
+		const {runPlayground} = await import('../ui/run.js');
+		started = true;
+		if (drawn) handOverToInk(ui);
+		await runPlayground(session, ui);
 	} finally {
+		if (drawn && !started) undoFirstFrame(ui);
 		session.dispose();
 	}
 }

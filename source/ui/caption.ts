@@ -1,6 +1,6 @@
 import {fit} from './format.js';
 import {paint} from './styled.js';
-import type {Theme} from './theme.js';
+import type {Theme} from './theme-data.js';
 
 /** Narration for the current moment of a scenario, one line. */
 export function captionLine(theme: Theme, text: string, width: number): string {

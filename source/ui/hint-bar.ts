@@ -1,6 +1,6 @@
 import {type ActionId, bindingFor, keyLabel} from './keys.js';
 import {paint, type Span} from './styled.js';
-import type {Theme} from './theme.js';
+import type {Theme} from './theme-data.js';
 
 const hints: [ActionId, string][] = [
 	['down', 'move'],

@@ -1,5 +1,8 @@
 // Where each pane goes for a terminal size. Pure, so sizes are tested without rendering.
-import {MIN_COLUMNS, MIN_ROWS} from './too-small.js';
+
+/** Below this size the playground says the terminal is too small (too-small.tsx). */
+export const MIN_COLUMNS = 60;
+export const MIN_ROWS = 16;
 
 export type Layout =
 	| {kind: 'too-small'}

@@ -2,7 +2,7 @@ import {clip, moreLabel} from './clip.js';
 import {fit, padLeft, padRight} from './format.js';
 import type {NamespaceRow} from './session.js';
 import {fitSpans, paint} from './styled.js';
-import type {Theme} from './theme.js';
+import type {Theme} from './theme-data.js';
 
 /** Namespaces with who holds each one alive (R-IPC-3, R-POD-1) and how many processes are in it. */
 export function namespacesLines(

@@ -3,7 +3,7 @@ import {fit, padLeft, padRight} from './format.js';
 import {podColumns, READY_WIDTH, shortRestarts} from './pod-columns.js';
 import type {PodRow} from './session.js';
 import {fitSpans, paint} from './styled.js';
-import type {Palette, Theme} from './theme.js';
+import type {Palette, Theme} from './theme-data.js';
 
 /** Colour of a kubectl STATUS; the word itself is always printed. */
 export function statusColour(status: string, p: Palette): string | undefined {

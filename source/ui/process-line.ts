@@ -1,7 +1,7 @@
 import {fit, padLeft, padRight} from './format.js';
 import type {ProcessRow} from './session.js';
 import {paint, type Span} from './styled.js';
-import {stateColour, type Theme} from './theme.js';
+import {stateColour, type Theme} from './theme-data.js';
 import type {TreeColumns} from './tree-columns.js';
 import {processPrefix} from './tree-prefix.js';
 

@@ -1,7 +1,7 @@
 import {fillBar, fit, padLeft, padRight} from './format.js';
 import type {QueueRow} from './session.js';
 import {fitSpans, paint, type Span} from './styled.js';
-import type {Theme} from './theme.js';
+import type {Theme} from './theme-data.js';
 
 /** System V queues per IPC namespace, with a fill bar against msg_qbytes (R-IPC-4, R-IPC-5). */
 export function queuesLines(theme: Theme, queues: QueueRow[], width: number, height: number): string[] {

@@ -1,5 +1,5 @@
 import {paint} from './styled.js';
-import type {Theme} from './theme.js';
+import type {Theme} from './theme-data.js';
 
 /** A one-line pane title ruled to the pane's width: compact, htop-like, no box borders. */
 export function sectionTitle(theme: Theme, title: string, width: number, right = ''): string {

@@ -1,7 +1,7 @@
 import {fit, formatSpeed, formatTime} from './format.js';
 import type {SessionStatus} from './session.js';
 import {paint} from './styled.js';
-import type {Theme} from './theme.js';
+import type {Theme} from './theme-data.js';
 
 /** Top line: virtual time, speed, playing or paused (as a word, not only a glyph), branch, chapter. */
 export function statusLine(theme: Theme, status: SessionStatus, width: number, processes: number): string {

@@ -1,8 +1,8 @@
 import {Box, Text} from 'ink';
+import {MIN_COLUMNS, MIN_ROWS} from './layout.js';
 import {useTheme} from './theme.js';
 
-export const MIN_COLUMNS = 60;
-export const MIN_ROWS = 16;
+export {MIN_COLUMNS, MIN_ROWS} from './layout.js';
 
 /** The message in lines that are never cut mid-phrase, each short enough for the smallest screens. */
 export function tooSmallLines(columns: number, rows: number, ascii = false): string[] {

@@ -1,7 +1,7 @@
 import {fit, formatTime, padLeft} from './format.js';
 import type {WhyRow} from './session.js';
 import {paint} from './styled.js';
-import type {Theme} from './theme.js';
+import type {Theme} from './theme-data.js';
 
 /**
  * The first row shown: jump scrolling. Events fill the pane from the top; when it is full it

@@ -1,0 +1,44 @@
+// Draws the first screen before Ink has loaded: Ink and React take most of the launch (issue 5;
+// toolchain-notes: "whatever the first frame does not need is loaded after it"). Ink then enters
+// the alternate screen again and draws the same lines over it (first-screen.ts).
+import {firstScreen} from './first-screen.js';
+import {resolveUiOptions, type UiOptions} from './options.js';
+import type {Session} from './session.js';
+import {makeTheme} from './theme-data.js';
+
+type Streams = {stdout?: NodeJS.WriteStream; stdin?: NodeJS.ReadStream};
+
+/** Ink's own rule (is-in-ci): in CI it draws only the last frame at exit, so no first frame either. */
+const set = (key: string) => key in process.env && process.env[key] !== '0' && process.env[key] !== 'false';
+const inCi = () => set('CI') || set('CONTINUOUS_INTEGRATION');
+
+/** Writes the first frame into the alternate screen; false when there is no terminal to draw on. */
+export function drawFirstFrame(session: Session, options: UiOptions & Streams = {}): boolean {
+	const stdout = options.stdout ?? process.stdout;
+	const stdin = options.stdin ?? process.stdin;
+	if (!stdout.isTTY || !stdin.isTTY || inCi()) return false;
+	const lines = firstScreen(session, makeTheme(resolveUiOptions(options)), stdout.columns, stdout.rows);
+	if (!lines) return false;
+	// Keys typed before Ink listens wait in the terminal for it, instead of echoing over the frame.
+	stdin.setRawMode(true);
+	// Alternate screen, cursor hidden, home: what Ink's own first frame starts with.
+	stdout.write(`\u001B[?1049h\u001B[?25l\u001B[H${lines.join('\n')}`);
+	return true;
+}
+
+/**
+ * Just before Ink's first frame: Ink enters the alternate screen again (xterm.js then keeps the old
+ * contents) and writes its frame from the cursor without erasing, so clear the screen first, inside
+ * a synchronized update (mode 2026) that Ink's first frame ends: no blank screen is ever shown.
+ */
+export function handOverToInk(options: Streams = {}): void {
+	(options.stdout ?? process.stdout).write('\u001B[?2026h\u001B[H\u001B[2J');
+}
+
+/** Undoes drawFirstFrame when Ink never took over (it failed to load). */
+export function undoFirstFrame(options: Streams = {}): void {
+	const stdout = options.stdout ?? process.stdout;
+	const stdin = options.stdin ?? process.stdin;
+	if (stdin.isTTY) stdin.setRawMode(false);
+	stdout.write('\u001B[?1049l\u001B[?25h');
+}
