@@ -1,4 +1,5 @@
 // The playground's entry: load the scenario, make the session, run the Ink app until the user quits.
+import * as nodeModule from 'node:module';
 import {fileURLToPath} from 'node:url';
 import type {Scenario} from '../scenario/index.js';
 import {drawFirstFrame, handOverToInk, undoFirstFrame} from '../ui/first-frame.js';
@@ -45,6 +46,9 @@ export async function startPlayground(
 	const ui = {ascii: options.ascii, color: options.color, stdout: options.stdout, stdin: options.stdin};
 	// The first frame is drawn before Ink and React load (issue 5): they are most of the launch.
 	const drawn = drawFirstFrame(session, ui);
+	// What was compiled up to the first frame goes to the compile cache now (cli.tsx turned it on),
+	// not only at exit: a launch that is closed or killed before Ink is up still speeds up the next.
+	nodeModule.flushCompileCache?.();
 	let started = false;
 	try {
 		const {runPlayground} = await import('../ui/run.js');
