@@ -4,6 +4,7 @@ import {captionLine} from './caption.js';
 import {CommandLine} from './command-line.js';
 import {Confirm} from './confirm.js';
 import {applyEffects} from './effects.js';
+import {mainLines} from './first-screen.js';
 import {fit} from './format.js';
 import {HelpOverlay} from './help-overlay.js';
 import {hintLine} from './hint-bar.js';
@@ -12,7 +13,7 @@ import {useSessionTick} from './hooks/use-session-tick.js';
 import {InfoPanel} from './info-panel.js';
 import type {KeyInfo} from './keys.js';
 import {computeLayout} from './layout.js';
-import {Line} from './lines.js';
+import {Line, Lines} from './lines.js';
 import {splitPresses} from './map-key.js';
 import {ProcessTree} from './process-tree.js';
 import type {Session} from './session.js';
@@ -101,7 +102,7 @@ export function App({session, onQuit}: Props) {
 			{caption !== undefined ? <Line text={captionLine(theme, caption, columns)} /> : null}
 			{state.mode.kind === 'help' ? (
 				<HelpOverlay width={columns} height={mainHeight} />
-			) : (
+			) : menu ? (
 				<Box flexDirection={layout.kind === 'wide' ? 'row' : 'column'} height={mainHeight}>
 					<ProcessTree
 						lines={window.lines}
@@ -121,6 +122,13 @@ export function App({session, onQuit}: Props) {
 						menu={menu}
 					/>
 				</Box>
+			) : (
+				// The usual frame: one Text a row, tree and panes side by side in it (first-screen.ts).
+				<Lines
+					lines={mainLines(session, theme, layout, window, state.pane)}
+					width={columns}
+					height={mainHeight}
+				/>
 			)}
 			<MessageLine state={state} width={columns} />
 			<Line text={hintLine(theme, columns)} />

@@ -3,13 +3,14 @@
 // React and Ink, so the CLI can show it while Ink loads (issue 5: launch to first frame).
 import {captionLine} from './caption.js';
 import {hintLine} from './hint-bar.js';
-import {computeLayout} from './layout.js';
+import {computeLayout, type Layout} from './layout.js';
 import {block, columnLines, stripLines, stripWidths} from './panel-lines.js';
 import type {Session} from './session.js';
 import {statusLine} from './status-bar.js';
 import type {Theme} from './theme-data.js';
 import {treeLines} from './tree-lines.js';
-import {placeWindow} from './tree-window.js';
+import {placeWindow, type TreeWindow} from './tree-window.js';
+import type {InfoPane} from './ui-state.js';
 
 const sgr = /\u001B\[[\d;]*m/g;
 
@@ -18,6 +19,51 @@ function beside(left: string, width: number, right: string): string {
 	if (right === '') return left;
 	const used = left.replace(sgr, '').length;
 	return `${left}${' '.repeat(Math.max(0, width - used))}${right}`;
+}
+
+/** The window of tree rows for the layout (tree-window.ts), as App and firstScreen place it. */
+type Wide = Extract<Layout, {kind: 'wide' | 'narrow'}>;
+
+/**
+ * The rows between the status bar (and caption) and the message line: the tree beside (wide) or
+ * above (narrow) the info panes. One string per screen row: Ink's cost per Text node is most of a
+ * frame's (issue 5), so App draws these as one Text a row, and the first frame draws them as they are.
+ */
+export function mainLines(
+	session: Session,
+	theme: Theme,
+	layout: Wide,
+	window: TreeWindow,
+	pane: InfoPane,
+): string[] {
+	const tree = block(
+		treeLines(
+			{
+				lines: window.lines,
+				selectedPid: window.selected?.hostPid,
+				width: layout.treeWidth,
+				height: layout.treeRows,
+				count: window.count,
+				offset: window.placement.offset,
+			},
+			theme,
+		),
+		layout.treeRows + 1,
+	);
+	const mainHeight = layout.rows - 3 - (layout.caption ? 1 : 0);
+	if (layout.kind === 'wide') {
+		const panel = columnLines(theme, session, layout.panel.width, layout.panel.height).lines;
+		return block(
+			tree.map((line, i) => beside(line, layout.treeWidth + 1, panel[i] ?? '')),
+			mainHeight,
+		);
+	}
+	const strip = stripLines(theme, session, layout.columns, layout.panel.height, pane);
+	const {left} = stripWidths(layout.columns);
+	return block(
+		[...tree, ...strip.left.map((line, i) => beside(line, left + 1, strip.right[i] ?? ''))],
+		mainHeight,
+	);
 }
 
 /**
@@ -34,34 +80,10 @@ export function firstScreen(
 	const layout = computeLayout(columns, rows, caption !== undefined);
 	if (layout.kind === 'too-small') return undefined;
 	const window = placeWindow(session, {offset: 0, index: 0}, undefined, layout.treeRows);
-	const mainHeight = rows - 3 - (layout.caption ? 1 : 0);
-	const tree = block(
-		treeLines(
-			{
-				lines: window.lines,
-				selectedPid: window.selected?.hostPid,
-				width: layout.treeWidth,
-				height: layout.treeRows,
-				count: window.count,
-				offset: window.placement.offset,
-			},
-			theme,
-		),
-		layout.treeRows + 1,
-	);
-	let main: string[];
-	if (layout.kind === 'wide') {
-		const panel = columnLines(theme, session, layout.panel.width, layout.panel.height).lines;
-		main = tree.map((line, i) => beside(line, layout.treeWidth + 1, panel[i] ?? ''));
-	} else {
-		const strip = stripLines(theme, session, columns, layout.panel.height, 'pods');
-		const {left} = stripWidths(columns);
-		main = [...tree, ...strip.left.map((line, i) => beside(line, left + 1, strip.right[i] ?? ''))];
-	}
 	return [
 		statusLine(theme, session.status(), columns, window.count),
 		...(caption !== undefined ? [captionLine(theme, caption, columns)] : []),
-		...block(main, mainHeight),
+		...mainLines(session, theme, layout, window, 'pods'),
 		'',
 		hintLine(theme, columns),
 	];
