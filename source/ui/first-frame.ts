@@ -1,6 +1,7 @@
 // Draws the first screen before Ink has loaded: Ink and React take most of the launch (issue 5;
 // toolchain-notes: "whatever the first frame does not need is loaded after it"). Ink then enters
 // the alternate screen again and draws the same lines over it (first-screen.ts).
+import {isatty} from 'node:tty';
 import {firstScreen} from './first-screen.js';
 import {resolveUiOptions, type UiOptions} from './options.js';
 import type {Session} from './session.js';
@@ -15,14 +16,15 @@ const inCi = () => set('CI') || set('CONTINUOUS_INTEGRATION');
 /** Writes the first frame into the alternate screen; false when there is no terminal to draw on. */
 export function drawFirstFrame(session: Session, options: UiOptions & Streams = {}): boolean {
 	const stdout = options.stdout ?? process.stdout;
-	const stdin = options.stdin ?? process.stdin;
-	if (!stdout.isTTY || !stdin.isTTY || inCi()) return false;
+	// isatty(0), not process.stdin: making the stdin stream loads modules the frame does not need.
+	const keys = options.stdin ? Boolean(options.stdin.isTTY) : isatty(0);
+	if (!stdout.isTTY || !keys || inCi()) return false;
 	const lines = firstScreen(session, makeTheme(resolveUiOptions(options)), stdout.columns, stdout.rows);
 	if (!lines) return false;
-	// Keys typed before Ink listens wait in the terminal for it, instead of echoing over the frame.
-	stdin.setRawMode(true);
 	// Alternate screen, cursor hidden, home: what Ink's own first frame starts with.
 	stdout.write(`\u001B[?1049h\u001B[?25l\u001B[H${lines.join('\n')}`);
+	// Keys typed before Ink listens wait in the terminal for it, instead of echoing over the frame.
+	(options.stdin ?? process.stdin).setRawMode(true);
 	return true;
 }
 
