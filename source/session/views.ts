@@ -4,7 +4,20 @@ import {getProcess, hexKey, type IpcNamespace, type Kernel} from '../kernel/inde
 import {ageColumn, readyColumn, restartsColumn, statusColumn} from '../runtime/index.js';
 import type {PodRow, QueueRow, WhyRow} from '../ui/session.js';
 
+// Worlds and kernels never change once made: a frame over the same moment reuses its rows.
+const podCache = new WeakMap<World, PodRow[]>();
+const queueCache = new WeakMap<Kernel, QueueRow[]>();
+
 export function podRows(world: World): PodRow[] {
+	let rows = podCache.get(world);
+	if (!rows) {
+		rows = buildPodRows(world);
+		podCache.set(world, rows);
+	}
+	return rows;
+}
+
+function buildPodRows(world: World): PodRow[] {
 	const {runtime, kernel} = world;
 	return runtime.order
 		.map((name) => runtime.pods[name])
@@ -38,6 +51,15 @@ function who(k: Kernel, pids: (number | undefined)[]): string[] {
 }
 
 export function queueRows(k: Kernel): QueueRow[] {
+	let rows = queueCache.get(k);
+	if (!rows) {
+		rows = buildQueueRows(k);
+		queueCache.set(k, rows);
+	}
+	return rows;
+}
+
+function buildQueueRows(k: Kernel): QueueRow[] {
 	const rows: QueueRow[] = [];
 	for (const ns of Object.values(k.namespaces)) {
 		if (ns.type !== 'ipc') continue;
