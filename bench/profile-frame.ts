@@ -1,6 +1,9 @@
 // Profiling aid (not part of `npm run bench`): renders the playground over a big session and plays
 // N frames of one changed process, so `node --cpu-prof --import tsx bench/profile-frame.ts 1000 60`
-// shows where a frame's CPU goes. Prints the median CPU and bytes per frame.
+// shows where a frame's CPU goes. Prints each frame's CPU and bytes, then the medians.
+// GC=before|after (with --expose-gc): collect before the 40 ms wait, or just before the frame (the
+// latter charges V8's concurrent sweeping to the frame: why bench/frame.ts collects before the wait).
+// SHOW_LAST=1 prints the bytes of the last frame.
 import './production.js';
 import {bigSession} from './big-session.js';
 import {FakeInput, FakeTerminal, turn, until} from './fake-terminal.js';
