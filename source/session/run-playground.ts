@@ -2,7 +2,7 @@
 import * as nodeModule from 'node:module';
 import {fileURLToPath} from 'node:url';
 import type {Scenario} from '../scenario/index.js';
-import {drawFirstFrame, handOverToInk, undoFirstFrame} from '../ui/first-frame.js';
+import {drawFirstFrame, undoFirstFrame} from '../ui/first-frame.js';
 import {createSession} from './index.js';
 import {bundledLoader} from './load.js';
 
@@ -53,8 +53,7 @@ export async function startPlayground(
 	try {
 		const {runPlayground} = await import('../ui/run.js');
 		started = true;
-		if (drawn) handOverToInk(ui);
-		await runPlayground(session, ui);
+		await runPlayground(session, {...ui, replaceFirstFrame: drawn});
 	} finally {
 		if (drawn && !started) undoFirstFrame(ui);
 		session.dispose();

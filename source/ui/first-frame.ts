@@ -1,6 +1,6 @@
 // Draws the first screen before Ink has loaded: Ink and React take most of the launch (issue 5;
-// toolchain-notes: "whatever the first frame does not need is loaded after it"). Ink then enters
-// the alternate screen again and draws the same lines over it (first-screen.ts).
+// toolchain-notes: "whatever the first frame does not need is loaded after it"). Ink then draws
+// the same lines over it (first-screen.ts; run.tsx, replaceFirstFrame).
 import {isatty} from 'node:tty';
 import {firstScreen} from './first-screen.js';
 import {resolveUiOptions, type UiOptions} from './options.js';
@@ -26,15 +26,6 @@ export function drawFirstFrame(session: Session, options: UiOptions & Streams = 
 	// Keys typed before Ink listens wait in the terminal for it, instead of echoing over the frame.
 	(options.stdin ?? process.stdin).setRawMode(true);
 	return true;
-}
-
-/**
- * Just before Ink's first frame: Ink enters the alternate screen again (xterm.js then keeps the old
- * contents) and writes its frame from the cursor without erasing, so clear the screen first, inside
- * a synchronized update (mode 2026) that Ink's first frame ends: no blank screen is ever shown.
- */
-export function handOverToInk(options: Streams = {}): void {
-	(options.stdout ?? process.stdout).write('\u001B[?2026h\u001B[H\u001B[2J');
 }
 
 /** Undoes drawFirstFrame when Ink never took over (it failed to load). */

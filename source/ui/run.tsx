@@ -8,7 +8,17 @@ export type PlaygroundOptions = UiOptions & {
 	/** Streams (tests). Default: the process's. */
 	stdout?: NodeJS.WriteStream;
 	stdin?: NodeJS.ReadStream;
+	/** A first frame drawn without Ink is on screen (first-frame.ts): Ink replaces it. */
+	replaceFirstFrame?: boolean;
 };
+
+/**
+ * Ink enters the alternate screen again (xterm.js then keeps the old contents) and writes its first
+ * frame from the cursor without erasing: so clear the first frame, inside a synchronized update
+ * (mode 2026), and no blank screen is ever shown.
+ */
+const beginReplacing = '\u001B[?2026h\u001B[H\u001B[2J';
+const endReplacing = '\u001B[?2026l';
 
 export function Playground({session, options}: {session: Session; options: ResolvedUiOptions}) {
 	return (
@@ -24,6 +34,8 @@ export function Playground({session, options}: {session: Session; options: Resol
  */
 export async function runPlayground(session: Session, options: PlaygroundOptions = {}): Promise<void> {
 	const resolved = resolveUiOptions(options);
+	const out = options.stdout ?? process.stdout;
+	if (options.replaceFirstFrame) out.write(beginReplacing);
 	const instance = render(<Playground session={session} options={resolved} />, {
 		stdout: options.stdout,
 		stdin: options.stdin,
@@ -33,6 +45,9 @@ export async function runPlayground(session: Session, options: PlaygroundOptions
 		maxFps: 30,
 		patchConsole: false,
 	});
+	// Ink draws its first frame inside render() and ends the synchronized update with it; this only
+	// makes sure the update is ended whatever Ink did.
+	if (options.replaceFirstFrame) out.write(endReplacing);
 	const stop = () => instance.unmount();
 	// A closed terminal (EIO) ends the playground quietly instead of with a stack trace.
 	(options.stdout ?? process.stdout).on('error', stop);
