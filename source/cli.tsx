@@ -1,10 +1,10 @@
-// podplay's command line: the playground, and headless replay, check, list and export.
+// podplay's command line (meow): the playground, and headless replay, check, list and export.
 // Launch speed (issue 5): only small modules are imported up front; the rest is imported after the
-// compile cache is on, and only what the command needs. Flags are read with node:util's parseArgs:
-// importing meow took about 40 ms, a quarter of the launch to the first frame.
+// compile cache is on, and only what the command needs. meow is given package.json's fields, so it
+// does not walk the file system for them (most of its cost at start).
 import {readFileSync} from 'node:fs';
 import * as nodeModule from 'node:module';
-import {parseArgs} from 'node:util';
+import meow from 'meow';
 import {consoleOutput, exitCodes, type Output} from './commands/output.js';
 import {didYouMean} from './scenario/did-you-mean.js';
 import {parseDuration} from './scenario/duration.js';
@@ -52,46 +52,6 @@ function unknownFlag(argv: string[]): string | undefined {
 	return undefined;
 }
 
-type Flags = {until?: string; json: boolean; seed?: string; color: boolean; ascii: boolean};
-type Parsed =
-	| {kind: 'help'}
-	| {kind: 'version'}
-	| {kind: 'run'; input: string[]; flags: Flags}
-	| {kind: 'error'; message: string};
-
-function parseFlags(argv: string[]): Parsed {
-	// Like meow: --help and --version act only when they are the whole command line.
-	if (argv.length === 1 && (argv[0] === '--help' || argv[0] === '--version'))
-		return argv[0] === '--help' ? {kind: 'help'} : {kind: 'version'};
-	try {
-		const {values, positionals} = parseArgs({
-			args: argv,
-			allowPositionals: true,
-			strict: true,
-			options: {
-				until: {type: 'string'},
-				json: {type: 'boolean'},
-				seed: {type: 'string'},
-				color: {type: 'boolean'},
-				'no-color': {type: 'boolean'},
-				ascii: {type: 'boolean'},
-				help: {type: 'boolean'},
-				version: {type: 'boolean'},
-			},
-		});
-		const flags: Flags = {
-			json: values.json ?? false,
-			color: values['no-color'] ? false : (values.color ?? true),
-			ascii: values.ascii ?? false,
-			...(values.until !== undefined ? {until: values.until} : {}),
-			...(values.seed !== undefined ? {seed: values.seed} : {}),
-		};
-		return {kind: 'run', input: positionals, flags};
-	} catch (error) {
-		return {kind: 'error', message: error instanceof Error ? error.message : String(error)};
-	}
-}
-
 function packageJson(): {version?: string; description?: string} {
 	// dist/cli.js and source/cli.tsx are both one folder below the package's root.
 	return JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -108,18 +68,21 @@ async function loadScenarios() {
 async function main(): Promise<number> {
 	const typo = unknownFlag(process.argv.slice(2));
 	if (typo) return usage(consoleOutput({color: false, ascii: false}), typo);
-	const parsed = parseFlags(process.argv.slice(2));
-	if (parsed.kind === 'error') return usage(consoleOutput({color: false, ascii: false}), parsed.message);
-	if (parsed.kind === 'version') {
-		process.stdout.write(`${packageJson().version ?? 'No version found'}\n`);
-		return exitCodes.ok;
-	}
-	if (parsed.kind === 'help') {
-		process.stdout.write(`\n  ${packageJson().description ?? 'podplay'}\n${help}\n`);
-		return exitCodes.ok;
-	}
+	const pkg = packageJson();
+	const cli = meow(help, {
+		importMeta: import.meta,
+		pkg: {name: 'podplay', version: pkg.version, description: pkg.description},
+		description: pkg.description,
+		allowUnknownFlags: false,
+		flags: {
+			until: {type: 'string'},
+			json: {type: 'boolean', default: false},
+			seed: {type: 'string'},
+			color: {type: 'boolean', default: true},
+			ascii: {type: 'boolean', default: false},
+		},
+	});
 	const loadScenario = await loadScenarios();
-	const cli = {input: parsed.input, flags: parsed.flags};
 	const color =
 		cli.flags.color && !process.env.NO_COLOR && process.env.TERM !== 'dumb' && Boolean(process.stdout.isTTY);
 	const o = consoleOutput({color, ascii: cli.flags.ascii || process.env.TERM === 'dumb'});
