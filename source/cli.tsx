@@ -13,6 +13,12 @@ import {parseDuration} from './scenario/duration.js';
 // skip compiling it. Node < 22.1 has no compile cache; NODE_DISABLE_COMPILE_CACHE turns it off.
 nodeModule.enableCompileCache?.();
 
+// `podplay replay x | head`: a reader that went away is not an error worth a stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+	if (error.code === 'EPIPE') process.exit(0);
+	throw error;
+});
+
 const help = `
   Usage
     $ podplay [FILE|NAME]                  the playground (default scenario: default)
