@@ -1,9 +1,24 @@
 // The mc2 example: a producer writes random two-hex-digit messages to a SysV queue, then "done";
 // the consumer reads until "done". Each prints `Produced: xx` / `Consumed: xx` (R-IPC-1, R-IPC-6).
-import type {Message, Program, Syscall} from '../kernel/index.js';
+import type {Message, Program, Reaction, Syscall} from '../kernel/index.js';
 import {params} from './params.js';
 
 const defaultKey = 1;
+
+/** Both ends create the queue if it is not there yet (msgget with IPC_CREAT, R-IPC-1). */
+function openQueue(key: number | undefined): Reaction {
+	return {calls: [{call: 'msgget', key: key ?? defaultKey, create: true, reply: 'queue'}]};
+}
+
+/** A failed call ends the program with exit code 1, saying which call and why. */
+function fail(who: string, call: string, errno: string): Reaction {
+	return {
+		calls: [
+			{call: 'write', text: `${who}: ${call}: ${errno}`},
+			{call: 'exit', code: 1},
+		],
+	};
+}
 
 export const producer: Program = {
 	name: 'producer',
@@ -14,15 +29,9 @@ export const producer: Program = {
 		const total = p.messages ?? 10;
 		switch (event.type) {
 			case 'start':
-				return {calls: [{call: 'msgget', key: p.key ?? defaultKey, create: true, reply: 'queue'}]};
+				return openQueue(p.key);
 			case 'return': {
-				if (event.errno)
-					return {
-						calls: [
-							{call: 'write', text: `producer: ${event.call}: ${event.errno}`},
-							{call: 'exit', code: 1},
-						],
-					};
+				if (event.errno) return fail('producer', event.call, event.errno);
 				if (event.reply === 'queue')
 					return {
 						state: {queue: event.value, sent: 0},
@@ -64,15 +73,9 @@ export const consumer: Program = {
 		const receive = (queue: unknown): Syscall => ({call: 'msgrcv', msqid: Number(queue), reply: 'message'});
 		switch (event.type) {
 			case 'start':
-				return {calls: [{call: 'msgget', key: p.key ?? defaultKey, create: true, reply: 'queue'}]};
+				return openQueue(p.key);
 			case 'return': {
-				if (event.errno)
-					return {
-						calls: [
-							{call: 'write', text: `consumer: ${event.call}: ${event.errno}`},
-							{call: 'exit', code: 1},
-						],
-					};
+				if (event.errno) return fail('consumer', event.call, event.errno);
 				if (event.reply === 'queue') return {state: {queue: event.value}, calls: [receive(event.value)]};
 				if (event.reply !== 'message') return {};
 				const message = event.value as Message;
