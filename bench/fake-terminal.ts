@@ -44,3 +44,26 @@ export async function until(test: () => boolean, limitMs = 5000): Promise<boolea
 	}
 	return true;
 }
+
+/** The playground over a big session, rendered with the CLI's Ink options into a fake terminal. */
+export async function mountPlayground(processes: number, columns: number, rows: number) {
+	const [{render}, {createElement}, {Playground}, {resolveUiOptions}, {bigSession}] = await Promise.all([
+		import('ink'),
+		import('react'),
+		import('../source/ui/run.js'),
+		import('../source/ui/options.js'),
+		import('./big-session.js'),
+	]);
+	const {session, engine, notify} = bigSession(processes);
+	const stdout = new FakeTerminal(columns, rows);
+	const instance = render(createElement(Playground, {session, options: resolveUiOptions({})}), {
+		stdout: stdout as unknown as NodeJS.WriteStream,
+		stdin: new FakeInput() as unknown as NodeJS.ReadStream,
+		alternateScreen: true,
+		incrementalRendering: true,
+		exitOnCtrlC: false,
+		maxFps: 30,
+		patchConsole: false,
+	});
+	return {session, engine, notify, stdout, instance};
+}

@@ -2,8 +2,7 @@
 // of 1,000 and 50,000 processes. One process visible on screen changes (SIGSTOP/SIGCONT from the
 // host, as the `s` menu sends), then one frame tick re-renders; process.cpuUsage brackets the
 // re-render, the fake terminal counts the bytes Ink writes for it. Same Ink options as the CLI.
-import {bigSession} from './big-session.js';
-import {FakeInput, FakeTerminal, turn, until} from './fake-terminal.js';
+import {mountPlayground, turn, until} from './fake-terminal.js';
 import {fmt, printFigure, printSkip} from './report.js';
 import {collect, median} from './stats.js';
 
@@ -17,23 +16,7 @@ type Result = {frames: Frame[]; missed: number};
 
 async function measure(processes: number): Promise<Result | string> {
 	process.env.FORCE_COLOR ??= '1';
-	const [{render}, {createElement}, {Playground}, {resolveUiOptions}] = await Promise.all([
-		import('ink'),
-		import('react'),
-		import('../source/ui/run.js'),
-		import('../source/ui/options.js'),
-	]);
-	const {session, engine, notify} = bigSession(processes);
-	const stdout = new FakeTerminal(screen.columns, screen.rows);
-	const instance = render(createElement(Playground, {session, options: resolveUiOptions({})}), {
-		stdout: stdout as unknown as NodeJS.WriteStream,
-		stdin: new FakeInput() as unknown as NodeJS.ReadStream,
-		alternateScreen: true,
-		incrementalRendering: true,
-		exitOnCtrlC: false,
-		maxFps: 30,
-		patchConsole: false,
-	});
+	const {engine, notify, stdout, instance} = await mountPlayground(processes, screen.columns, screen.rows);
 	try {
 		if (!(await until(() => stdout.log.includes('systemd')))) return 'no first frame within 5 s';
 		// Let the mount settle (effects re-render once): a late re-render after the first change

@@ -5,30 +5,13 @@
 // latter charges V8's concurrent sweeping to the frame: why bench/frame.ts collects before the wait).
 // SHOW_LAST=1 prints the bytes of the last frame.
 import './production.js';
-import {bigSession} from './big-session.js';
-import {FakeInput, FakeTerminal, turn, until} from './fake-terminal.js';
+import {mountPlayground, turn, until} from './fake-terminal.js';
 import {collect, median} from './stats.js';
 
 const processes = Number(process.argv[2] ?? 1000);
 const frames = Number(process.argv[3] ?? 60);
 process.env.FORCE_COLOR ??= '1';
-const [{render}, {createElement}, {Playground}, {resolveUiOptions}] = await Promise.all([
-	import('ink'),
-	import('react'),
-	import('../source/ui/run.js'),
-	import('../source/ui/options.js'),
-]);
-const {session, engine, notify} = bigSession(processes);
-const stdout = new FakeTerminal(120, 40);
-const instance = render(createElement(Playground, {session, options: resolveUiOptions({})}), {
-	stdout: stdout as unknown as NodeJS.WriteStream,
-	stdin: new FakeInput() as unknown as NodeJS.ReadStream,
-	alternateScreen: true,
-	incrementalRendering: true,
-	exitOnCtrlC: false,
-	maxFps: 30,
-	patchConsole: false,
-});
+const {engine, notify, stdout, instance} = await mountPlayground(processes, 120, 40);
 await until(() => stdout.log.includes('systemd'));
 const target = engine.processRows(10, 1)[0]?.hostPid;
 const cpu: number[] = [];
