@@ -3,17 +3,7 @@
 import type {Errno} from './errno.js';
 import type {ProgramEvent, ProgramTable} from './syscalls.js';
 import {tableGet} from './table.js';
-import type {
-	HostPid,
-	Kernel,
-	KernelEvent,
-	Namespace,
-	NsId,
-	NsType,
-	PidNamespace,
-	Process,
-	Timer,
-} from './types.js';
+import type {HostPid, Kernel, KernelEvent, NsId, PidNamespace, Process, Timer} from './types.js';
 
 export type Wakeup = {pid: HostPid; event: ProgramEvent};
 
@@ -54,10 +44,6 @@ export function mustProc(ctx: Ctx, pid: number): Process {
 	return found;
 }
 
-export function namespace<T extends NsType>(ctx: Ctx, id: NsId): Extract<Namespace, {type: T}> {
-	return ctx.k.namespaces[id] as Extract<Namespace, {type: T}>;
-}
-
 export function pidNs(ctx: Ctx, id: NsId): PidNamespace {
 	return ctx.k.namespaces[id] as PidNamespace;
 }
@@ -65,11 +51,6 @@ export function pidNs(ctx: Ctx, id: NsId): PidNamespace {
 /** The process's PID in its own (innermost) namespace. */
 export function ownPid(p: Process): number {
 	return p.pids[p.pids.length - 1];
-}
-
-/** The PID of `p` as seen from the PID namespace at `level`, or undefined if it is not visible there. */
-export function pidAtLevel(p: Process, level: number): number | undefined {
-	return p.pids[level];
 }
 
 /** "57 (app)" — how events name a process: host PID and command. */

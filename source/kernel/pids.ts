@@ -34,11 +34,6 @@ export function nsChain(ctx: Ctx, id: NsId): PidNamespace[] {
 	return chain;
 }
 
-/** The PID namespace `p` is active in. */
-export function activeNs(ctx: Ctx, p: Process): PidNamespace {
-	return pidNs(ctx, p.ns.pid);
-}
-
 /** Is `inner` the same namespace as `outer` or nested below it? */
 export function isWithin(ctx: Ctx, inner: NsId, outer: NsId): boolean {
 	let current: PidNamespace | undefined = pidNs(ctx, inner);
@@ -60,13 +55,6 @@ export function pidSeenFrom(ctx: Ctx, target: Process, ns: NsId): number {
 	const level = pidNs(ctx, ns).level;
 	if (!isWithin(ctx, target.ns.pid, ns)) return 0;
 	return target.pids[level];
-}
-
-/** PPID as shown inside the process's own namespace: 0 when the parent is outside it (R-PIDNS-3). */
-export function ppidInside(ctx: Ctx, p: Process): number {
-	const parent = tableGet(ctx.k.procs, p.parent);
-	if (!parent) return 0;
-	return pidSeenFrom(ctx, parent, p.ns.pid);
 }
 
 export function isNsInit(p: Process): boolean {

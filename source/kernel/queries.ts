@@ -1,6 +1,6 @@
 // Read-only questions about a kernel state, for the layers above, the tests and the views.
 import {tableGet, tableValues} from './table.js';
-import type {Kernel, Namespace, NsId, NsType, PidNamespace, Process} from './types.js';
+import type {Kernel, NsId, PidNamespace, Process} from './types.js';
 
 export function getProcess(k: Kernel, pid: number): Process | undefined {
 	return tableGet(k.procs, pid);
@@ -23,15 +23,6 @@ export function processByComm(k: Kernel, comm: string): Process | undefined {
 	return undefined;
 }
 
-export function namespacesOf(k: Kernel, type: NsType): Namespace[] {
-	return Object.values(k.namespaces).filter((ns) => ns.type === type);
-}
-
-/** Processes whose active namespace of `type` is `id`. */
-export function membersOf(k: Kernel, type: NsType, id: NsId): Process[] {
-	return allProcesses(k).filter((p) => p.ns[type] === id);
-}
-
 /** PPID as a process sees it inside its own PID namespace: 0 for a parent outside (R-PIDNS-3). */
 export function ppidInNs(k: Kernel, p: Process): number {
 	const parent = tableGet(k.procs, p.parent);
@@ -39,10 +30,6 @@ export function ppidInNs(k: Kernel, p: Process): number {
 	const level = p.pids.length - 1;
 	const ns = k.namespaces[p.ns.pid] as PidNamespace;
 	return tableGet(ns.pids, parent.pids[level] ?? -1) === parent.hostPid ? parent.pids[level] : 0;
-}
-
-export function zombiesUnder(k: Kernel, ns: NsId): Process[] {
-	return allProcesses(k).filter((p) => p.state === 'Z' && p.ns.pid === ns);
 }
 
 export function streamLines(k: Kernel, stream: string): readonly string[] {

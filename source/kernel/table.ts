@@ -13,10 +13,6 @@ const mask = size - 1;
 
 type Chunks<V> = Table<V>;
 
-export function emptyTable<V>(): Table<V> {
-	return [];
-}
-
 export function tableGet<V>(table: Table<V>, key: number): V | undefined {
 	return (table as Chunks<V>)[key >> shift]?.[key & mask] ?? undefined;
 }
