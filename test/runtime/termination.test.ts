@@ -61,7 +61,9 @@ describe('termination (R-TERM)', () => {
 		assert.equal(statusColumn(node.pod('p')), 'Terminating');
 		node.until(() => node.world.runtime.pods.p === undefined, 5000);
 		assert.ok(node.now >= 30_000);
-		const end = node.events.find((e) => e.kind === 'container-exit' && /container app: main process/.test(e.text));
+		const end = node.events.find(
+			(e) => e.kind === 'container-exit' && /container app: main process/.test(e.text),
+		);
 		assert.match(end?.text ?? '', /killed by SIGKILL → Error, exit code 137/);
 		assert.equal(end?.t, 30_000);
 	});
