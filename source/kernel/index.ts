@@ -13,7 +13,7 @@ export {errnoText} from './errno.js';
 export {exitProcess} from './exit.js';
 export type {ForkOptions} from './fork.js';
 export {forkProcess} from './fork.js';
-export {hexKey, pinNs, unpinNs} from './namespaces.js';
+export {createPinnedNs, hexKey, pinNs, unpinNs} from './namespaces.js';
 export * from './queries.js';
 export {kernelStep} from './run.js';
 export {forceKill, sendSignal} from './signal.js';

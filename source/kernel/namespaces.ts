@@ -58,6 +58,13 @@ export function createNs(ctx: Ctx, type: Exclude<NsType, 'pid'>, creator: HostPi
 	return ns;
 }
 
+/** A namespace made without a process in it and kept alive by a bind mount (`ip netns add`, CNI). */
+export function createPinnedNs(ctx: Ctx, type: Exclude<NsType, 'pid'>, creator: HostPid, pin: string): NsId {
+	const ns = createNs(ctx, type, creator);
+	pinNs(ctx, ns.id, pin);
+	return ns.id;
+}
+
 export function addRef(ctx: Ctx, id: NsId): void {
 	const ns = ctx.k.namespaces[id];
 	if (ns && ns.type !== 'pid') ns.refs += 1;

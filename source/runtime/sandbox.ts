@@ -1,6 +1,6 @@
 // The pod sandbox: a shim (subreaper) and pause, which creates the pod's IPC and UTS namespaces
 // and joins the pinned pod network namespace (R-POD-1, R-POD-2, R-POD-3, R-POD-6).
-import {emit, forkProcess, pinNs, tableGet} from '../kernel/index.js';
+import {createPinnedNs, emit, forkProcess, tableGet} from '../kernel/index.js';
 import {podCgroupFor} from './containers.js';
 import type {RtCtx} from './context.js';
 import type {PodState} from './types.js';
@@ -16,6 +16,10 @@ export function startSandbox(r: RtCtx, pod: PodState): boolean {
 	});
 	if ('errno' in shim) return false;
 	const cgroup = podCgroupFor(r, pod);
+	// R-POD-1: the pod network namespace is made for CNI and pinned first; pause joins it.
+	const netNs = spec.hostNetwork
+		? undefined
+		: createPinnedNs(r.k, 'net', r.rt.containerd ?? init.hostPid, `CNI netns /var/run/netns/cni-${pod.uid}`);
 	const pause = forkProcess(r.k, shim.child, {
 		program: {name: 'pause'},
 		comm: 'pause',
@@ -25,15 +29,14 @@ export function startSandbox(r: RtCtx, pod: PodState): boolean {
 			pid: !spec.hostPID,
 			ipc: !spec.hostIPC,
 			uts: !spec.hostNetwork,
-			net: !spec.hostNetwork,
 			mnt: true,
 		},
+		...(netNs === undefined ? {} : {join: {net: netNs}}),
 		cgroup,
 		labels: {pod: pod.name, container: 'POD'},
 	});
 	if ('errno' in pause) return false;
 	const p = pause.child;
-	if (!spec.hostNetwork) pinNs(r.k, p.ns.net, `CNI netns /var/run/netns/cni-${pod.uid}`);
 	pod.sandboxes += 1;
 	pod.sandbox = {
 		attempt: pod.sandboxes,

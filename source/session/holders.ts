@@ -17,7 +17,7 @@ function holderOf(k: Kernel, ns: Namespace): Process | undefined {
 
 function holderText(ns: Namespace, holder: Process | undefined): string {
 	if (holder) return `${holder.comm} ${holder.hostPid}`;
-	if (ns.type !== 'pid' && ns.pins.length > 0) return 'bind mount';
+	if (ns.type !== 'pid' && ns.pins.length > 0) return ns.pins[0];
 	return '(members)';
 }
 

@@ -66,7 +66,10 @@ describe('process rows', () => {
 		const pause = rows.find((r) => r.comm === 'pause' && r.pod === 'web')!;
 		assert.equal(pause.boundary, `pid:[${pause.pidNsId}] web/POD`);
 		assert.equal(pause.nsInit, true);
-		assert.deepEqual([...pause.holds].sort(), ['ipc', 'mnt', 'net', 'pid', 'uts']);
+		// R-POD-1: pause creates the pod's PID, IPC and UTS namespaces; the network namespace was made
+		// for CNI and is held by its bind mount, not by pause (semantics.md §9.12).
+		assert.deepEqual([...pause.holds].sort(), ['ipc', 'mnt', 'pid', 'uts']);
+		assert.ok(session.namespaces().some((n) => n.type === 'net' && /CNI netns/.test(n.holder)));
 		const app = rowOf(session, 'app')!;
 		assert.equal(app.boundary, `pid:[${app.pidNsId}] web/app`);
 		assert.deepEqual(app.nsPids, [app.hostPid, 1]);
