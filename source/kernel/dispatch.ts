@@ -254,7 +254,9 @@ function setns(
 /** Let every woken program react, and run what it asks, until nothing is left to do. */
 export function drain(ctx: Ctx): void {
 	let budget = reactionBudget;
-	while (ctx.queue.length > 0) {
+	// Read by index and cleared at the end: shift() would move the whole queue for every reaction.
+	let head = 0;
+	while (head < ctx.queue.length) {
 		if (--budget < 0) {
 			emit(
 				ctx,
@@ -265,7 +267,7 @@ export function drain(ctx: Ctx): void {
 			ctx.queue.length = 0;
 			return;
 		}
-		const {pid, event} = ctx.queue.shift()!;
+		const {pid, event} = ctx.queue[head++];
 		const p = proc(ctx, pid);
 		if (!p || p.state === 'Z' || p.exiting) continue;
 		const program = ctx.programs[p.program.name];
@@ -281,6 +283,7 @@ export function drain(ctx: Ctx): void {
 			if (reaction.calls && reaction.calls.length > 0) runCalls(ctx, pid, reaction.calls);
 		} else if (resume) runCalls(ctx, pid, resume);
 	}
+	ctx.queue.length = 0;
 }
 
 function env(ctx: Ctx, p: Process): ProgramEnv {
