@@ -76,7 +76,7 @@ describe('playground (built CLI) in a real terminal', {timeout: 60_000}, () => {
 	test('orphans are adopted (marked) and reaped by a reaping PID 1, left <defunct> by one that does not reap', async () => {
 		const t = use(await open([], {...roomy, at: '2s'}));
 		// web's app reaps its children (R-REAP-3, R-ZOMB-4).
-		command(t, 'orphan pid:6');
+		await command(t, 'orphan pid:6');
 		await t.waitFor(
 			(s) => /orphan \d+ \(sleep\) reparented to PID 1/.test(messageLine(s)),
 			'orphan under web',
@@ -89,7 +89,7 @@ describe('playground (built CLI) in a real terminal', {timeout: 60_000}, () => {
 			'no zombie in web',
 		);
 		// legacy's app never waits: the shell that exited stays a zombie (R-ZOMB-1).
-		command(t, 'orphan pid:14');
+		await command(t, 'orphan pid:14');
 		await t.waitFor(
 			(s) =>
 				/orphan \d+ \(sleep\) reparented to PID 1/.test(messageLine(s)) &&
@@ -108,7 +108,7 @@ describe('playground (built CLI) in a real terminal', {timeout: 60_000}, () => {
 	test('shareProcessNamespace on: pause becomes PID 1 of the pod, the app is not PID 1 any more', async () => {
 		const t = use(await open([], {...roomy, at: '2s'}));
 		assert.equal(rowOf(t.text(), 6)?.nsPid, '1', 'app is PID 1 before');
-		command(t, 'share web on');
+		await command(t, 'share web on');
 		await t.waitFor((s) => messageLine(s).includes('pod web is recreated'), 'pod recreated');
 		// The new pod's processes come last in the tree.
 		t.write('G');
@@ -122,7 +122,7 @@ describe('playground (built CLI) in a real terminal', {timeout: 60_000}, () => {
 
 	test(', rewinds to the earlier tree', async () => {
 		const t = use(await open([], {...roomy, at: '2s'}));
-		command(t, 'kill web/app:1 KILL');
+		await command(t, 'kill web/app:1 KILL');
 		await t.waitFor((s) => !rowOf(s, 6) && !rowOf(s, 9), 'app 6 and worker 9 gone');
 		t.write(',');
 		await t.waitFor(

@@ -24,8 +24,20 @@ export const messageLine = (text: string) => text.split('\n').at(-2) ?? '';
 export const firstFrame = (text: string) => text.includes('systemd') && text.includes('podplay');
 
 /** Types a `:` command and presses Enter. */
-export function command(term: Term, line: string) {
-	term.write(`:${line}\r`);
+/**
+ * Types a `:` command. The line is typed only once the command line is open: a `:` that arrives in
+ * the same read as an earlier Esc is taken for Meta-: (a terminal cannot tell them apart), which
+ * under load made the rest of the line land as plain keys.
+ */
+export async function command(term: Term, line: string): Promise<void> {
+	const open = (text: string) => text.split('\n').some((l) => l.startsWith(':'));
+	const deadline = Date.now() + 10_000;
+	while (!open(term.text())) {
+		if (Date.now() > deadline) throw new Error(`the command line never opened; screen:\n${term.text()}`);
+		term.write(':');
+		await term.waitFor(open, 'the command line', 2000).catch(() => undefined);
+	}
+	term.write(`${line}\r`);
 }
 
 /**
@@ -37,9 +49,9 @@ export async function open(args: string[], options: TermOptions & {at?: string} 
 	try {
 		await waitForKeys(term, firstFrame);
 		if (options.at !== undefined) {
-			command(term, 'pause');
+			await command(term, 'pause');
 			await term.waitFor((s) => s.includes('paused'), 'paused');
-			command(term, `goto ${options.at}`);
+			await command(term, `goto ${options.at}`);
 			const seconds = `t=${(Number.parseFloat(options.at) || 0).toFixed(1)}s`;
 			await term.waitFor((s) => s.includes(seconds), seconds);
 		}
