@@ -3,6 +3,7 @@ import type {Ctx} from './context.js';
 import {emit, label, proc, wake} from './context.js';
 import type {Errno} from './errno.js';
 import {hexKey} from './namespaces.js';
+import type {Syscall} from './syscalls.js';
 import type {IpcNamespace, Message, MsgQueue, Process} from './types.js';
 import {block, clearBlocker} from './wakeups.js';
 
@@ -78,11 +79,7 @@ function fits(queue: MsgQueue, size: number): boolean {
 	return queue.bytes + size <= queue.qbytes && queue.messages.length + 1 <= queue.qbytes;
 }
 
-export function msgsnd(
-	ctx: Ctx,
-	p: Process,
-	call: {msqid: number; mtype: number; size: number; text?: string; nowait?: boolean; reply?: string},
-): IpcResult {
+export function msgsnd(ctx: Ctx, p: Process, call: Extract<Syscall, {call: 'msgsnd'}>): IpcResult {
 	const ns = ipcNs(ctx, p);
 	const queue = ns.queues[call.msqid];
 	if (!queue)
@@ -182,18 +179,7 @@ function pick(queue: MsgQueue, msgtyp: number): number {
 	return best;
 }
 
-export function msgrcv(
-	ctx: Ctx,
-	p: Process,
-	call: {
-		msqid: number;
-		msgtyp?: number;
-		maxSize?: number;
-		nowait?: boolean;
-		noerror?: boolean;
-		reply?: string;
-	},
-): IpcResult {
+export function msgrcv(ctx: Ctx, p: Process, call: Extract<Syscall, {call: 'msgrcv'}>): IpcResult {
 	const ns = ipcNs(ctx, p);
 	const queue = ns.queues[call.msqid];
 	if (!queue)

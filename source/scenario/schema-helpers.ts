@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import type {SignalName} from '../kernel/index.js';
 import {didYouMean} from './did-you-mean.js';
 import {parseDuration} from './duration.js';
 import {K8S_FIELDS, type K8sTypeName} from './k8s-fields.js';
@@ -76,7 +77,7 @@ export const signal = z
 	.union([z.string(), z.int()])
 	.transform((value, context) => {
 		const result = normaliseSignal(value);
-		return result.ok ? result.signal : fail(context, result.message);
+		return result.ok ? (result.signal as SignalName) : fail(context, result.message);
 	})
 	.meta({description: 'A signal name such as SIGTERM or TERM'});
 

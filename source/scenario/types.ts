@@ -1,3 +1,4 @@
+import type {ProgramParams} from '../programs/params.js';
 import type {Position} from './problem.js';
 import type {Target} from './target.js';
 
@@ -29,51 +30,15 @@ export const PROGRAM_NAMES = [
 export type ProgramName = (typeof PROGRAM_NAMES)[number];
 
 /**
- * What a simulated process does. Absent fields mean "the program's own default" (pause reaps, sleep
- * does not). Durations are in milliseconds, memory in bytes, signals normalised (`SIGTERM`).
+ * What a simulated process does: the programs' own parameters (programs/params.ts), with the program
+ * named from the list above. Absent fields mean "the program's own default". Durations are in
+ * milliseconds, memory in bytes, signals normalised (`SIGTERM`).
  */
-export type ProgramSpec = {
+export type ProgramSpec = Omit<ProgramParams, 'children' | 'service' | 'execAfter'> & {
 	program: ProgramName;
 	children?: ChildProgramSpec[];
-	/** Calls waitpid(-1) on SIGCHLD (R-ZOMB-8). */
-	reaps?: boolean;
-	/** Signals with a handler; the handler exits 0. */
-	handle?: string[];
-	/** Signals set to SIG_IGN. */
-	ignore?: string[];
-	/** Signals blocked (queued, as tini does: R-SIG-1). */
-	block?: string[];
-	exitAfter?: number;
-	exitCode?: number;
-	threads?: string[];
-	/** PR_SET_CHILD_SUBREAPER (R-REAP-6). */
-	subreaper?: boolean;
-	print?: string[];
-	memory?: number;
-	/** System V queue key (producer, consumer). */
-	key?: number;
-	messages?: number;
-	interval?: number;
-	file?: string;
-	/** The program a supervisor (systemd, tini, dumb-init) runs. */
 	service?: ProgramSpec;
-	restartSec?: number;
-	/** sh: the program it execs after setup (R-SIG-5). */
 	execAfter?: ProgramSpec;
-	/** Command name shown in the process tree (default: the program's name). */
-	comm?: string;
-	/** cp: the file it copies (from its image). */
-	from?: string;
-	/** A port the program listens on. */
-	port?: number;
-	/** systemd: Restart= (default on-failure). */
-	restart?: 'always' | 'on-failure' | 'no';
-	/** tini -g: forward signals to the child's process group. */
-	group?: boolean;
-	/** dumb-init -c: forward signals to the child only. */
-	single?: boolean;
-	/** fork-bomb: milliseconds between generations. */
-	delay?: number;
 };
 
 export type ChildProgramSpec = ProgramSpec & {count: number};

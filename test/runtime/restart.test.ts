@@ -10,6 +10,16 @@ function startTimes(node: Node, pod: string, name: string): number[] {
 		.map((e) => e.t);
 }
 
+/** A tcpSocket probe on 8080 with Kubernetes' defaults (R-RESTART-3). */
+const probe = {
+	check: {kind: 'tcpSocket' as const, port: 8080},
+	initialDelaySeconds: 0,
+	periodSeconds: 10,
+	timeoutSeconds: 1,
+	failureThreshold: 3,
+	successThreshold: 1,
+};
+
 describe('restarts (R-RESTART)', () => {
 	test('R-RESTART-1: Always restarts after any exit, even 0; OnFailure only after non-zero; Never not at all', () => {
 		for (const [policy, code, restarts] of [
@@ -63,14 +73,6 @@ describe('restarts (R-RESTART)', () => {
 
 	test('R-RESTART-3: a failing liveness probe kills the container after failureThreshold periods; readiness only unreadies', () => {
 		const node = new Node();
-		const probe = {
-			check: {kind: 'tcpSocket' as const, port: 8080},
-			initialDelaySeconds: 0,
-			periodSeconds: 10,
-			timeoutSeconds: 1,
-			failureThreshold: 3,
-			successThreshold: 1,
-		};
 		node.create(podSpec('p', {containers: [container('app', {livenessProbe: probe})]}), {
 			app: {program: 'app'},
 		});
@@ -96,14 +98,6 @@ describe('restarts (R-RESTART)', () => {
 
 	test('R-RESTART-3: a passing tcpSocket probe follows the port the app really listens on', () => {
 		const node = new Node();
-		const probe = {
-			check: {kind: 'tcpSocket' as const, port: 8080},
-			initialDelaySeconds: 0,
-			periodSeconds: 10,
-			timeoutSeconds: 1,
-			failureThreshold: 3,
-			successThreshold: 1,
-		};
 		node.create(
 			podSpec('p', {containers: [container('app', {readinessProbe: probe, ports: [{containerPort: 8080}]})]}),
 			{},
