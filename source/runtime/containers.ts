@@ -87,6 +87,7 @@ export function startContainer(r: RtCtx, pod: PodState, c: ContainerStatus): voi
 	c.startedAt = r.k.k.now;
 	delete c.finishedAt;
 	c.stopping = false;
+	delete c.kill;
 	c.started = !spec.startupProbe;
 	c.ready = c.kind !== 'init' && c.started && !spec.readinessProbe;
 	c.probes = {

@@ -2,7 +2,7 @@
 // its own timers, never to status templates.
 
 import type {ExitStatus} from '../kernel/index.js';
-import {emit, type KernelEvent, sendSignal, type Timer, tableGet} from '../kernel/index.js';
+import {type KernelEvent, type Timer, tableGet} from '../kernel/index.js';
 import {
 	backoffExpired,
 	initFailedForGood,
@@ -14,7 +14,15 @@ import {
 import {containerSpec, findContainer, podEvent, type RtCtx} from './context.js';
 import {syncPod} from './pods.js';
 import {runProbe} from './probes.js';
-import {beginEnding, continueEnding, podDeadline, sendStopSignal, stopContainer} from './termination.js';
+import {
+	beginEnding,
+	containerKillDeadline,
+	continueEnding,
+	killContainer,
+	podDeadline,
+	preStopFinished,
+	preStopOverrun,
+} from './termination.js';
 import type {PodState} from './types.js';
 
 /** React to a batch of kernel events: container main processes and pause that exited. */
@@ -62,7 +70,7 @@ function containerExited(r: RtCtx, pod: PodState, name: string, status: ExitStat
 		.reverse()
 		.find((x) => x.kind === 'sidecar' && x.state === 'running' && !x.stopping);
 	if (sidecar)
-		stopContainer(r, pod, sidecar, `Stopping container ${sidecar.name}: the main containers have finished`);
+		killContainer(r, pod, sidecar, `Stopping container ${sidecar.name}: the main containers have finished`);
 }
 
 function sandboxAlive(r: RtCtx, pod: PodState): boolean {
@@ -103,40 +111,22 @@ export function fireRuntimeTimer(r: RtCtx, timer: Timer): void {
 		case 'probe':
 			if (c && c.startedAt === data.startedAt && !pod.ending && !c.stopping) {
 				const kind = data.kind as 'startup' | 'liveness' | 'readiness';
-				runProbe(r, pod, c, containerSpec(pod, c.name), kind, (why) => stopContainer(r, pod, c, why));
+				runProbe(r, pod, c, containerSpec(pod, c.name), kind, (why) => killContainer(r, pod, c, why));
 				if (kind === 'startup' && c.started) syncPod(r, pod);
 			}
 			return;
 		case 'prestop':
-			if (c) {
-				sendStopSignal(r, pod, c);
-				if (!pod.ending) {
-					emit(
-						r.k,
-						'R-TERM-2',
-						'prestop',
-						`preStop hook of ${pod.name}/${c.name} finished: the stop signal follows`,
-					);
-				}
+		case 'prestop-deadline':
+			if (c && c.startedAt === data.startedAt && c.kill?.since === data.since) {
+				if (timer.tag === 'prestop') preStopFinished(r, pod, c);
+				else preStopOverrun(r, pod, c);
 			}
 			return;
-		case 'container-deadline':
-			if (c && c.startedAt === data.startedAt && c.state === 'running') {
-				podDeadlineFor(r, pod, c.name);
-			}
+		case 'container-kill':
+			if (c && c.startedAt === data.startedAt) containerKillDeadline(r, pod, c);
 			return;
 		case 'pod-deadline':
 			podDeadline(r, pod);
 			return;
 	}
-}
-
-function podDeadlineFor(r: RtCtx, pod: PodState, name: string): void {
-	const c = findContainer(pod, name);
-	const main = c?.pid === undefined ? undefined : tableGet(r.k.k.procs, c.pid);
-	if (!main) return;
-	emit(r.k, 'R-TERM-4', 'deadline', `grace period for ${pod.name}/${name} is over: SIGKILL from the node`, {
-		pid: main.hostPid,
-	});
-	sendSignal(r.k, 'host', main, 'SIGKILL');
 }

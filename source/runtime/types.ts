@@ -39,6 +39,11 @@ export type ContainerStatus = {
 	probes: {startup: ProbeState; liveness: ProbeState; readiness: ProbeState};
 	/** Being stopped by the kubelet (liveness failure, termination). */
 	stopping?: boolean;
+	/**
+	 * The kubelet's killContainer in progress (R-TERM-2, R-TERM-4): the grace period g in ms it was
+	 * given, when it began, and whether the preStop hook still runs or the stop signal went.
+	 */
+	kill?: {grace: number; since: number; phase: 'preStop' | 'signalled'};
 };
 
 export type Sandbox = {
@@ -68,6 +73,8 @@ export type PodState = {
 	supervisors: Record<string, Supervisor>;
 	createdAt: number;
 	deletionTimestamp?: number;
+	/** When the grace period of an ending pod is over (R-TERM-4). */
+	graceDeadline?: number;
 	/** Why the pod is going: 'delete', or 'recreate' with the spec that replaces it. */
 	ending?:
 		| {kind: 'delete'}

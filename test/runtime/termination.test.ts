@@ -67,6 +67,86 @@ describe('termination (R-TERM)', () => {
 		assert.match(end?.text ?? '', /killed by SIGKILL → Error, exit code 137/);
 		assert.equal(end?.t, 30_000);
 	});
+
+	// The reproduction: grace 4 s, preStop sleeping 10 s, deleted at 2 s.
+	function overrunPod(program: {program: string; handle?: ['SIGTERM']}): Node {
+		const node = new Node();
+		node.create(
+			podSpec('p', {
+				restartPolicy: 'Never',
+				terminationGracePeriodSeconds: 4,
+				containers: [container('app', {preStop: {kind: 'sleep', seconds: 10}})],
+			}),
+			{app: program},
+		);
+		node.advance(2000);
+		node.events = [];
+		node.do({type: 'deletePod', pod: 'p'});
+		node.until(() => node.world.runtime.pods.p === undefined, 20_000, 100);
+		return node;
+	}
+
+	function appExit(node: Node) {
+		return node.events.find((e) => e.kind === 'container-exit' && /container app:/.test(e.text));
+	}
+
+	test('R-TERM-4: a preStop outlasting the grace period is abandoned; the stop signal still goes: a SIGTERM handler exits 0', () => {
+		const node = overrunPod({program: 'app', handle: ['SIGTERM']});
+		const end = appExit(node);
+		assert.equal(end?.t, 6000, 'the hook is abandoned at the deadline (2 s + 4 s) and SIGTERM goes then');
+		assert.match(end?.text ?? '', /exited with code 0 → Completed/);
+		assert.ok(
+			node.events.some((e) => e.rule === 'R-TERM-4' && /not completed in the grace period/.test(e.text)),
+		);
+	});
+
+	test('R-TERM-4: after an abandoned preStop a handler-less PID 1 gets at least 2 s more, then SIGKILL (exit 137)', () => {
+		const node = overrunPod({program: 'app'});
+		const end = appExit(node);
+		assert.equal(end?.t, 8000);
+		assert.match(end?.text ?? '', /killed by SIGKILL → Error, exit code 137/);
+	});
+
+	test('R-TERM-4: a preStop that ends in time leaves the rest of the grace period (whole seconds) before SIGKILL', () => {
+		const node = new Node();
+		node.create(
+			podSpec('p', {
+				restartPolicy: 'Never',
+				terminationGracePeriodSeconds: 10,
+				containers: [container('app', {preStop: {kind: 'sleep', seconds: 3}})],
+			}),
+		);
+		node.do({type: 'deletePod', pod: 'p'});
+		node.until(() => node.world.runtime.pods.p === undefined, 20_000, 100);
+		assert.equal(appExit(node)?.t, 10_000, 'SIGTERM at 3 s is dropped by PID 1, SIGKILL at 3 + 7 s');
+	});
+
+	test('R-TERM-4: preStop runs for a liveness kill too, never for a container that exits by itself', () => {
+		const node = new Node();
+		const probe = {
+			check: {kind: 'tcpSocket' as const, port: 8080},
+			initialDelaySeconds: 0,
+			periodSeconds: 1,
+			timeoutSeconds: 1,
+			failureThreshold: 1,
+			successThreshold: 1,
+		};
+		node.create(
+			podSpec('p', {
+				restartPolicy: 'Never',
+				containers: [
+					container('live', {livenessProbe: probe, preStop: {kind: 'sleep', seconds: 2}}),
+					container('quits', {preStop: {kind: 'sleep', seconds: 2}}),
+				],
+			}),
+			{live: {program: 'app', handle: ['SIGTERM']}, quits: {program: 'app', exitAfter: 500}},
+		);
+		node.advance(5000);
+		const prestops = node.events.filter((e) => e.kind === 'prestop').map((e) => e.text);
+		assert.equal(prestops.length, 1, prestops.join('\n'));
+		assert.match(prestops[0], /p\/live finished after 2s/);
+		assert.equal(node.container('p', 'live').exitCode, 0, 'the stop signal came after the hook');
+	});
 });
 
 describe('status as kubectl shows it (R-STATUS)', () => {
