@@ -38,7 +38,7 @@ timeline:
     chapter: {title: Kill PID 1}
   - at: 4s
     kill: {target: web/app, signal: KILL}
-  - at: 5s
+  - at: 4500ms
     delete: {pod: queue}
   - at: 6s
     say: The queue is gone with its IPC namespace.
