@@ -26,6 +26,7 @@ const help = `
     $ podplay check [FILE…]                run scenarios with their expectations (all bundled if none)
     $ podplay list                         the bundled scenarios
     $ podplay export FILE|NAME             the scenario's pods as plain Kubernetes manifests
+    $ podplay rules [ID]                   the kernel and Kubernetes rules podplay follows
 
   Options
     --until DURATION   replay: stop at this virtual time (e.g. 30s, 2m); default: the end
@@ -43,7 +44,7 @@ const help = `
     $ podplay check scenarios/*.yaml
 `;
 
-const commands = ['replay', 'check', 'list', 'export', 'play'];
+const commands = ['replay', 'check', 'list', 'export', 'rules', 'play'];
 const flagNames = ['until', 'json', 'seed', 'color', 'no-color', 'ascii', 'help', 'version'];
 
 /** A typo is one sentence with a did-you-mean (before any other parsing, so it always reads so). */
@@ -105,6 +106,10 @@ async function main(): Promise<number> {
 			return rest.length > 0
 				? usage(o, `list takes no argument, got "${rest[0]}"`)
 				: (await import('./commands/list.js')).list(o);
+		case 'rules':
+			return rest.length > 1
+				? usage(o, `rules takes at most one rule id, got "${rest[1]}" too`)
+				: (await import('./commands/rules.js')).printRules(rest[0], o, process.stdout.columns || 80);
 		case 'check':
 			return (await import('./commands/check.js')).check(rest, seed, o);
 		case 'replay':
