@@ -1,5 +1,6 @@
 // The rule catalogue: every kernel and Kubernetes rule podplay reproduces, by family.
 // A new family is one file exporting a `readonly Rule[]` and one line in `families` below.
+import {hookRules} from './hook.js';
 import {ipcRules} from './ipc.js';
 import {pidnsRules} from './pidns.js';
 import {podRules} from './pod.js';
@@ -26,6 +27,7 @@ export const families: readonly {readonly name: string; readonly rules: readonly
 	{name: 'Termination', rules: termRules},
 	{name: 'Status as kubectl shows it', rules: statusRules},
 	{name: 'Supervisors as PID 1', rules: supRules},
+	{name: 'Lifecycle hooks', rules: hookRules},
 ];
 
 export const rules: readonly Rule[] = families.flatMap((f) => f.rules);
