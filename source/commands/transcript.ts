@@ -5,6 +5,8 @@ import type {Scenario} from '../scenario/index.js';
 import {type Output, style} from './output.js';
 
 export type Line =
+	/** Something the file asks for that podplay does not simulate (R-EXEC-10, R-EXEC-19). */
+	| {type: 'note'; t: number; rule: string; text: string}
 	| {type: 'event'; t: number; rule: string; text: string; kind: string; pid?: number; errno?: string}
 	| {type: 'say'; t: number; text: string}
 	| {type: 'chapter'; t: number; title: string; notes?: string};
@@ -35,6 +37,7 @@ export function transcript(player: Player, until: number): Line[] {
 }
 
 function eventLine(e: KernelEvent): Line {
+	if (e.kind === 'note') return {type: 'note', t: e.t, rule: e.rule, text: e.text};
 	return {
 		type: 'event',
 		t: e.t,
@@ -55,6 +58,8 @@ export function formatLine(o: Output, line: Line): string {
 	switch (line.type) {
 		case 'event':
 			return `${time}  ${style(o, 'cyan', line.rule.padEnd(11))} ${line.text}`;
+		case 'note':
+			return `${time}  ${style(o, 'yellow', line.rule.padEnd(11))} ${style(o, 'yellow', 'note:')} ${line.text}`;
 		case 'say':
 			return `${time}  ${style(o, 'yellow', o.ascii ? '>' : '▸')} ${style(o, 'italic', line.text)}`;
 		case 'chapter':

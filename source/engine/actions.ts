@@ -12,7 +12,7 @@ export type CueAction = {type: 'cue'; index: number; error?: string};
 
 export type Action = KernelAction | RuntimeAction | NarrationAction | BootAction | CueAction;
 
-const runtimeTypes = new Set(['createPod', 'deletePod', 'setPodField', 'supervise']);
+const runtimeTypes = new Set(['createPod', 'deletePod', 'setPodField', 'supervise', 'note']);
 
 export function isRuntimeAction(action: Action): action is RuntimeAction {
 	return runtimeTypes.has(action.type);

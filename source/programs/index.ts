@@ -40,5 +40,7 @@ export const userPrograms = Object.keys(programs).filter(
 	(name) => !['init', 'shim', 'daemon'].includes(name),
 );
 
+export {type ExecContext, notFound, type Resolution, resolveExec} from './binaries.js';
+export {type Image, lookupImage, parseImage, type ShellFlavour} from './images.js';
 export type {ProgramParams, ProgramSpec} from './params.js';
 export {specCall} from './params.js';

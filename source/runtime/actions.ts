@@ -1,7 +1,7 @@
 // What a user or a scenario can ask of the runtime, as plain data.
 import {emit} from '../kernel/index.js';
 import type {ProgramSpec} from '../programs/index.js';
-import type {RtCtx} from './context.js';
+import {note, type RtCtx} from './context.js';
 import {type NamespaceField, type PodSpec, type Supervisor, validatePod} from './pod-spec.js';
 import {createPod} from './pods.js';
 import {beginEnding} from './termination.js';
@@ -15,7 +15,9 @@ export type RuntimeAction =
 	  }
 	| {type: 'deletePod'; pod: string}
 	| {type: 'setPodField'; pod: string; field: NamespaceField; value: boolean}
-	| {type: 'supervise'; pod: string; container: string; with: Supervisor | 'none'};
+	| {type: 'supervise'; pod: string; container: string; with: Supervisor | 'none'}
+	/** Something the scenario asks for that podplay does not simulate, said out loud (R-EXEC-19). */
+	| {type: 'note'; rule: string; text: string};
 
 const fieldRules: Record<NamespaceField, string> = {
 	shareProcessNamespace: 'R-POD-4',
@@ -33,6 +35,10 @@ const supervisorRules: Record<Supervisor, string> = {
 export function applyRuntimeAction(r: RtCtx, action: RuntimeAction): void {
 	if (action.type === 'createPod') {
 		createPod(r, action.pod, action.programs, action.supervisors ?? {});
+		return;
+	}
+	if (action.type === 'note') {
+		note(r, action.rule, action.text);
 		return;
 	}
 	const pod = r.rt.pods[action.pod];

@@ -13,9 +13,9 @@ import {
 	tableValues,
 } from '../kernel/index.js';
 import {specCall} from '../programs/index.js';
-import {containerSpec, logStream, podCgroup, podEvent, type RtCtx} from './context.js';
+import {containerSpec, logStream, note, podCgroup, podEvent, type RtCtx} from './context.js';
 import {scheduleProbes} from './probes.js';
-import {containerProgram} from './programs.js';
+import {containerRun} from './programs.js';
 import type {ContainerStatus, PodState} from './types.js';
 
 const initialBackoff = 10_000;
@@ -44,7 +44,15 @@ export function startContainer(r: RtCtx, pod: PodState, c: ContainerStatus): voi
 	const shim = sandbox ? tableGet(r.k.k.procs, sandbox.shim) : undefined;
 	if (!sandbox || !shim) return;
 	const spec = containerSpec(pod, c.name);
-	const program = containerProgram(pod, c.name);
+	const run = containerRun(pod, c.name);
+	if (!run.ok) {
+		startFailed(r, pod, c, run.error, run.reason);
+		return;
+	}
+	// Never silently wrong: what is not simulated is said once, when the container first starts.
+	if (c.restartCount === 0)
+		for (const text of run.notes) note(r, 'R-EXEC-10', `${pod.name}/${c.name}: ${text}`);
+	const program = run.program;
 	const cgroup = `${podCgroupFor(r, pod)}/${c.name}`;
 	// R-STATUS-4: Kubernetes 1.28+ sets memory.oom.group: the whole container dies together.
 	ensureCgroup(r, cgroup, podCgroup(pod), {
@@ -58,7 +66,7 @@ export function startContainer(r: RtCtx, pod: PodState, c: ContainerStatus): voi
 	const result = forkProcess(r.k, shim, {
 		program: {name: program.program, params},
 		comm: program.comm ?? program.program,
-		argv: [...(spec.command ?? [program.comm ?? program.program]), ...(spec.args ?? [])],
+		argv: run.argv,
 		flags: {pid: privatePid, mnt: true},
 		join: {
 			ipc: sandbox.ipcNs,
@@ -72,7 +80,7 @@ export function startContainer(r: RtCtx, pod: PodState, c: ContainerStatus): voi
 		resetMask: true,
 	});
 	if ('errno' in result) {
-		startFailed(r, pod, c, result.errno);
+		startFailed(r, pod, c, `failed to start container "${c.name}": ${result.errno}`);
 		return;
 	}
 	const child = result.child;
@@ -126,8 +134,24 @@ function seedImageFile(r: RtCtx, mntNs: number, path: string): void {
 	volume.files[path] = ['<binary web archive>'];
 }
 
-/** R-STATUS-2: StartError — terminated with exit code 128, never started; the restart policy decides. */
-function startFailed(r: RtCtx, pod: PodState, c: ContainerStatus, errno: string): void {
+/**
+ * R-STATUS-2, R-EXEC-3: StartError — terminated with exit code 128, never started; the restart policy
+ * decides. An empty argv never gets that far: CreateContainerError, waiting.
+ */
+function startFailed(
+	r: RtCtx,
+	pod: PodState,
+	c: ContainerStatus,
+	error: string,
+	reason: 'RunContainerError' | 'CreateContainerError' = 'RunContainerError',
+): void {
+	if (reason === 'CreateContainerError') {
+		c.state = 'waiting';
+		c.reason = reason;
+		c.message = error;
+		podEvent(r, pod, 'Warning', 'Failed', `Error: ${error}`, 'R-EXEC-1');
+		return;
+	}
 	c.state = 'terminated';
 	c.reason = 'StartError';
 	c.exitCode = 128;
@@ -141,8 +165,8 @@ function startFailed(r: RtCtx, pod: PodState, c: ContainerStatus, errno: string)
 		pod,
 		'Warning',
 		'Failed',
-		`Error: failed to start container "${c.name}": ${errno}`,
-		'R-STATUS-2',
+		`Error: ${error}`,
+		reason === 'RunContainerError' && error.includes('runc') ? 'R-EXEC-3' : 'R-STATUS-2',
 	);
 	if (!pod.ending && shouldRestart(pod, c) && !(c.kind === 'sidecar' && mainContainersDone(pod)))
 		scheduleRestart(r, pod, c);

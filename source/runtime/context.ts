@@ -36,3 +36,9 @@ export function podCgroup(pod: PodState): string {
 export function logStream(pod: string, container: string, restart: number): string {
 	return `log:${pod}/${container}/${restart}`;
 }
+
+/** Never silently wrong: a visible note, in the transcript, `--json` and the playground (R-EXEC-10). */
+export function note(r: RtCtx, rule: string, text: string): void {
+	(r.rt.notes ??= []).push(text);
+	emit(r.k, rule, 'note', text);
+}

@@ -12,7 +12,8 @@ export type ProbeSpec = {
 	check:
 		| {kind: 'exec'; command: string[]}
 		| {kind: 'tcpSocket'; port: number | string}
-		| {kind: 'httpGet'; port: number | string; path: string};
+		| {kind: 'httpGet'; port: number | string; path: string}
+		| {kind: 'grpc'; port: number; service?: string};
 	initialDelaySeconds: number;
 	periodSeconds: number;
 	timeoutSeconds: number;
@@ -25,6 +26,8 @@ export type ContainerSpec = {
 	image: string;
 	command?: string[];
 	args?: string[];
+	/** env entries with literal values (valueFrom and envFrom are noted, not resolved). */
+	env?: {name: string; value: string}[];
 	/** Only on init containers: a native sidecar (R-RESTART-5). */
 	restartPolicy?: 'Always';
 	ports: {containerPort: number}[];

@@ -75,7 +75,9 @@ export function runProbe(
 	const what =
 		probe.check.kind === 'exec'
 			? 'command timed out'
-			: `dial tcp :${probe.check.port}: connect: connection refused`;
+			: probe.check.kind === 'grpc'
+				? `timeout: failed to connect service "${podIp(r, pod)}:${probe.check.port}" within 1s: context deadline exceeded`
+				: `dial tcp ${podIp(r, pod)}:${probe.check.port}: connect: connection refused`;
 	podEvent(r, pod, 'Warning', 'Unhealthy', `${capital(kind)} probe failed: ${what}`, 'R-RESTART-3');
 	if (state.failures >= probe.failureThreshold) {
 		if (kind === 'readiness') c.ready = false;
@@ -85,6 +87,11 @@ export function runProbe(
 		}
 	}
 	reschedule();
+}
+
+function podIp(r: RtCtx, pod: PodState): string {
+	const net = r.k.k.namespaces[pod.sandbox?.netNs ?? -1] as NetNamespace | undefined;
+	return net?.ip ?? '10.244.0.1';
 }
 
 function capital(text: string): string {

@@ -97,6 +97,8 @@ export type RuntimeState = {
 	/** Pod names in creation order. */
 	order: string[];
 	uidSeq: number;
+	/** What podplay said it does not simulate (R-EXEC-10, R-EXEC-19), for the playground to keep on screen. */
+	notes?: string[];
 };
 
 export function emptyRuntime(podPidsLimit?: number): RuntimeState {

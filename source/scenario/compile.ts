@@ -3,7 +3,6 @@
 import type {Kernel, KernelAction, SignalName} from '../kernel/index.js';
 import {type ProgramSpec as RunnableSpec, specCall} from '../programs/index.js';
 import type {PodSpec, RuntimeAction, RuntimeState} from '../runtime/index.js';
-import {defaultProgram} from './default-program.js';
 import {resolveTarget} from './resolve.js';
 import {formatTarget} from './target.js';
 import type {Scenario, TimelineAction} from './types.js';
@@ -15,18 +14,24 @@ export function nodeOptions(s: Scenario, seed = s.seed) {
 	return {seed, memory: s.node.memory, podPidsLimit: s.node.podPidsLimit, pidMax: s.node.pid_max};
 }
 
-/** The programs of one pod, keyed by container: the scenario's entry, else the image's default. */
+/**
+ * The programs the scenario chose for one pod, keyed by container. Containers without an entry run
+ * what their image and command say (the runtime resolves them, R-EXEC-1).
+ */
 export function podPrograms(s: Scenario, pod: PodSpec): Record<string, RunnableSpec> {
 	const result: Record<string, RunnableSpec> = {};
 	for (const c of [...pod.initContainers, ...pod.containers]) {
-		const spec = s.programs[`${pod.name}/${c.name}`] ?? defaultProgram(c);
-		result[c.name] = {comm: c.name, ...(spec as RunnableSpec)};
+		const spec = s.programs[`${pod.name}/${c.name}`];
+		if (spec) result[c.name] = {comm: c.name, ...(spec as RunnableSpec)};
 	}
 	return result;
 }
 
 export function setupActions(s: Scenario): StepAction[] {
-	return s.pods.map((pod) => ({type: 'createPod', pod, programs: podPrograms(s, pod)}) as const);
+	return [
+		...s.notes.map((note) => ({type: 'note', rule: note.rule, text: note.text}) as const),
+		...s.pods.map((pod) => ({type: 'createPod', pod, programs: podPrograms(s, pod)}) as const),
+	];
 }
 
 export type Resolved = {ok: true; actions: StepAction[]} | {ok: false; message: string};

@@ -156,6 +156,7 @@ export const K8S_FIELDS = {
 	TCPSocketAction: ['port', 'host'],
 	SleepAction: ['seconds'],
 	GRPCAction: ['port', 'service'],
+	EnvVar: ['name', 'value', 'valueFrom'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type K8sTypeName = keyof typeof K8S_FIELDS;

@@ -1,4 +1,5 @@
 import {basename} from 'node:path';
+import {unwrapKind} from './controllers.js';
 import {issueProblems, type PathProblem} from './issue-messages.js';
 import {toPodManifest} from './pod-manifest.js';
 import {podProblems} from './pod-rules.js';
@@ -13,7 +14,7 @@ import {checkText, documentData, parseYaml, positionIn} from './yaml-source.js';
 type Path = readonly PropertyKey[];
 /** Maps a path in the assembled input to a document of the file and a path inside it. */
 type Locate = (path: Path) => {index: number; path: Path};
-type Assembled = {input: Record<string, unknown>; locate: Locate; problems: PathProblem[]};
+type Assembled = {input: Record<string, unknown>; locate: Locate; problems: PathProblem[]; notes: string[]};
 
 /**
  * Reads a scenario (one YAML document with a title, pods, programs and a timeline) or plain Pod
@@ -59,6 +60,7 @@ export function parseScenario(text: string, fileName: string): LoadResult<Scenar
 		return positionIn(source, index, inner);
 	};
 	const scenario = buildScenario(parsed.data, assembled.input, fileName, position);
+	scenario.notes = [...assembled.notes.map((text) => ({rule: 'R-EXEC-19', text})), ...scenario.notes];
 	const checks = [
 		...scenario.pods.flatMap((pod, index) => podProblems(pod, ['pods', index])),
 		...referenceProblems(scenario.pods.map(podNames), Object.keys(scenario.programs), scenario.timeline),
@@ -109,6 +111,7 @@ function buildScenario(
 		pods: parsed.pods.map(toPodManifest),
 		manifests: input.pods as Record<string, unknown>[],
 		programs: parsed.programs,
+		notes: [],
 		timeline: parsed.timeline.map((step, index) => withPositions(step, ['timeline', index], position)),
 	};
 	if (parsed.description !== undefined) scenario.description = parsed.description;
@@ -151,11 +154,13 @@ function assemble(documents: {index: number; value: unknown}[], file: string): A
 			input: first!.value as Record<string, unknown>,
 			locate: (path) => ({index: first!.index, path}),
 			problems: [],
+			notes: [],
 		};
 	}
 	const entries: {index: number; prefix: PropertyKey[]}[] = [];
 	const pods: unknown[] = [];
 	const problems: PathProblem[] = [];
+	const notes: string[] = [];
 	for (const {index, value} of documents) {
 		const kind = isMap(value) ? value.kind : undefined;
 		if (kind === 'List' && Array.isArray((value as Record<string, unknown>).items)) {
@@ -163,10 +168,17 @@ function assemble(documents: {index: number; value: unknown}[], file: string): A
 				pods.push(item);
 				entries.push({index, prefix: ['items', itemIndex]});
 			});
-		} else if (kind === 'Pod' || (kind !== undefined && kind !== 'List')) {
-			// Other kinds reach the schema, which says "expected Pod" at their `kind:`.
+		} else if (kind === 'Pod') {
 			pods.push(value);
 			entries.push({index, prefix: []});
+		} else if (typeof kind === 'string' && kind !== 'List') {
+			// R-EXEC-19: a controller's pod template becomes its pod; other kinds are skipped, with a note.
+			const unwrapped = unwrapKind(value as Record<string, unknown>);
+			notes.push(unwrapped.note ?? '');
+			if (unwrapped.kind === 'pod') {
+				pods.push(unwrapped.pod);
+				entries.push({index, prefix: [...unwrapped.prefix]});
+			}
 		} else {
 			problems.push({
 				path: ['pods', pods.length],
@@ -182,5 +194,5 @@ function assemble(documents: {index: number; value: unknown}[], file: string): A
 			? {index: entry.index, path: [...entry.prefix, ...path.slice(2)]}
 			: {index: first!.index, path: []};
 	};
-	return {input: {title: basename(file), pods}, locate, problems};
+	return {input: {title: basename(file), pods}, locate, problems, notes: notes.filter(Boolean)};
 }

@@ -34,6 +34,8 @@ function toContainer(container: ParsedContainer): ContainerSpec {
 	};
 	if (container.command) result.command = container.command;
 	if (container.args) result.args = container.args;
+	if (container.env.length > 0)
+		result.env = container.env.map((entry) => ({name: entry.name, value: entry.value ?? ''}));
 	if (container.restartPolicy) result.restartPolicy = container.restartPolicy;
 	const memory = container.resources.limits?.memory;
 	if (memory !== undefined) result.memoryLimit = memory;
@@ -63,7 +65,13 @@ function toProbe(probe: ParsedProbe): ProbeSpec {
 		? {kind: 'exec', command: probe.exec.command}
 		: probe.httpGet
 			? {kind: 'httpGet', port: probe.httpGet.port, path: probe.httpGet.path}
-			: {kind: 'tcpSocket', port: probe.tcpSocket!.port};
+			: probe.grpc
+				? {
+						kind: 'grpc',
+						port: probe.grpc.port,
+						...(probe.grpc.service === undefined ? {} : {service: probe.grpc.service}),
+					}
+				: {kind: 'tcpSocket', port: probe.tcpSocket!.port};
 	return {
 		check,
 		initialDelaySeconds: probe.initialDelaySeconds,

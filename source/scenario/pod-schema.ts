@@ -25,6 +25,8 @@ const probe = k8sObject('Probe', {
 	exec: execAction.optional(),
 	tcpSocket: k8sObject('TCPSocketAction', {port}).optional(),
 	httpGet: k8sObject('HTTPGetAction', {port, path: z.string().default('/')}).optional(),
+	// R-PROBE-5: a numeric port only (no named ports), an optional health service name.
+	grpc: k8sObject('GRPCAction', {port: z.int().min(1).max(65535), service: z.string().optional()}).optional(),
 	initialDelaySeconds: seconds.default(0),
 	periodSeconds: z.int().min(1).default(10),
 	timeoutSeconds: z.int().min(1).default(1),
@@ -40,6 +42,7 @@ const container = k8sObject('Container', {
 	image: z.string().min(1),
 	command: z.array(z.string()).optional(),
 	args: z.array(z.string()).optional(),
+	env: z.array(k8sObject('EnvVar', {name: z.string().min(1), value: z.string().optional()})).default([]),
 	// Only `Always` exists, and only on init containers, where it makes a native sidecar (R-RESTART-5).
 	restartPolicy: z.literal('Always').optional(),
 	ports: z.array(k8sObject('ContainerPort', {containerPort: z.int().min(1).max(65535)})).default([]),

@@ -109,4 +109,9 @@ export type Scenario = {
 	/** Keyed `pod/container`. */
 	programs: Record<string, ProgramSpec>;
 	timeline: TimelineStep[];
+	/** What podplay does not simulate in this file, said out loud (R-EXEC-19, R-EXEC-10): played at t=0. */
+	notes: Note[];
 };
+
+/** A visible note: something the file asks for that podplay does not simulate, or simulates differently. */
+export type Note = {rule: string; text: string};

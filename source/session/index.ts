@@ -116,7 +116,11 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 		namespaces: () => namespaceRows(worldOf(core).kernel),
 		queues: () => queueRows(worldOf(core).kernel),
 		why: (count) => whyRows(core.player.history, count),
-		caption: () => notice ?? captionOf(core),
+		caption: () => {
+			const notes = notesOf(core);
+			if (notice) return notes ? `${notice} · ${notes}` : notice;
+			return captionOf(core) ?? notes;
+		},
 		status: () => {
 			const {narration} = worldOf(core);
 			return {
@@ -190,6 +194,13 @@ function captionOf(core: Core): string | undefined {
 	if (caption) return caption;
 	if (chapter) return notes ? `${chapter}: ${notes}` : chapter;
 	return undefined;
+}
+
+/** Never silently wrong (R-EXEC-10): what is not simulated stays on screen while nothing is narrated. */
+function notesOf(core: Core): string | undefined {
+	const said = worldOf(core).runtime.notes ?? [];
+	if (said.length === 0) return undefined;
+	return `${said.length > 1 ? `${said.length} notes, latest` : 'note'}: ${said.at(-1)}`;
 }
 
 export {performAll, startCore};

@@ -83,12 +83,27 @@ describe('defaultProgram', () => {
 			],
 			[
 				{image: 'busybox', command: ['sleep', '30']},
-				{program: 'sleep', exitAfter: 30_000},
+				{program: 'sleep', comm: 'sleep', exitAfter: 30_000},
 			],
-			[{image: 'docker.io/library/alpine:3.20', args: ['sleep', 'infinity']}, {program: 'sleep'}],
-			[{image: 'busybox', command: ['sh', '-c', 'echo hi']}, {program: 'app'}],
+			[
+				{image: 'docker.io/library/alpine:3.20', args: ['sleep', 'infinity']},
+				{program: 'sleep', comm: 'sleep'},
+			],
+			[
+				{image: 'busybox:1.28', args: ['sleep', 'infinity']},
+				{
+					program: 'app',
+					comm: 'sleep',
+					print: ["sleep: invalid number 'infinity'"],
+					exitAfter: 0,
+					exitCode: 1,
+				},
+			],
+			[
+				{image: 'busybox', command: ['sh', '-c', 'echo hi']},
+				{program: 'app', comm: 'echo', print: ['hi'], exitAfter: 0, exitCode: 0},
+			],
 			[{image: 'registry.k8s.io/pause:3.10'}, {program: 'pause'}],
-			[{image: 'nginx:1.27'}, {program: 'app'}],
 		];
 		for (const [container, program] of cases)
 			assert.deepEqual(defaultProgram(container), program, container.image);
