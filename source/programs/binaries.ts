@@ -45,6 +45,7 @@ export function resolveExec(argv: readonly string[], ctx: ExecContext): Resoluti
 		case 'pause':
 			return done({program: 'pause'});
 		case 'ipc':
+		case 'app':
 			if (args.includes('-producer')) return done({program: 'producer', key: 1});
 			if (args.includes('-consumer')) return done({program: 'consumer', key: 1});
 			break;
