@@ -108,7 +108,13 @@ const families: Record<string, Omit<Image, 'family'>> = {
 	stress: {entrypoint: [], cmd: ['stress'], sh: 'bash', sleepInfinity: true, bin: [...debianBase, 'stress']},
 	pause: {entrypoint: ['/pause'], cmd: [], sleepInfinity: false, bin: ['pause']},
 	// The book's System V IPC example image (R-IPC-9).
-	ch6_ipc: {entrypoint: ['/ipc'], cmd: [], sh: 'ash', sleepInfinity: true, bin: [...busyboxApplets, 'ipc', 'app']},
+	ch6_ipc: {
+		entrypoint: ['/ipc'],
+		cmd: [],
+		sh: 'ash',
+		sleepInfinity: true,
+		bin: [...busyboxApplets, 'ipc', 'app'],
+	},
 };
 
 /** Image names (registry path without tag or digest) → family. */
