@@ -1,9 +1,12 @@
 // The rule catalogue: every kernel and Kubernetes rule podplay reproduces, by family.
 // A new family is one file exporting a `readonly Rule[]` and one line in `families` below.
+import {execRules} from './exec.js';
 import {hookRules} from './hook.js';
 import {ipcRules} from './ipc.js';
+import {logRules} from './log.js';
 import {pidnsRules} from './pidns.js';
 import {podRules} from './pod.js';
+import {probeRules} from './probe.js';
 import {reapRules} from './reap.js';
 import {restartRules} from './restart.js';
 import {sigRules} from './sig.js';
@@ -27,7 +30,10 @@ export const families: readonly {readonly name: string; readonly rules: readonly
 	{name: 'Termination', rules: termRules},
 	{name: 'Status as kubectl shows it', rules: statusRules},
 	{name: 'Supervisors as PID 1', rules: supRules},
+	{name: 'What a container runs', rules: execRules},
 	{name: 'Lifecycle hooks', rules: hookRules},
+	{name: 'Probes', rules: probeRules},
+	{name: 'Container logs', rules: logRules},
 ];
 
 export const rules: readonly Rule[] = families.flatMap((f) => f.rules);
