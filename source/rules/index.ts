@@ -9,6 +9,7 @@ import {podRules} from './pod.js';
 import {probeRules} from './probe.js';
 import {reapRules} from './reap.js';
 import {restartRules} from './restart.js';
+import {schedRules} from './sched.js';
 import {sigRules} from './sig.js';
 import {statusRules} from './status.js';
 import {supRules} from './sup.js';
@@ -34,6 +35,7 @@ export const families: readonly {readonly name: string; readonly rules: readonly
 	{name: 'Lifecycle hooks', rules: hookRules},
 	{name: 'Probes', rules: probeRules},
 	{name: 'Container logs', rules: logRules},
+	{name: 'Co-scheduling on a cluster', rules: schedRules},
 ];
 
 export const rules: readonly Rule[] = families.flatMap((f) => f.rules);
