@@ -48,5 +48,5 @@ export function ruleById(id: string): Rule | undefined {
 
 /** `R-POD-10` → `R-POD`: the family prefix of an id. */
 export function ruleFamily(id: string): string {
-	return id.replace(/-\d+$/, '');
+	return id.replace(/-[A-Z]?\d+$/, '');
 }

@@ -19,7 +19,7 @@ describe('the rule catalogue', () => {
 	test('ids are unique, well formed, and every field is filled in as plain text', () => {
 		const seen = new Set<string>();
 		for (const rule of rules) {
-			assert.match(rule.id, /^R-[A-Z]+-\d+$/);
+			assert.match(rule.id, /^R-[A-Z]+-[A-Z]?\d+$/);
 			assert.ok(!seen.has(rule.id), `${rule.id} twice`);
 			seen.add(rule.id);
 			for (const field of [rule.title, rule.statement, rule.source]) {
@@ -36,7 +36,7 @@ describe('the rule catalogue', () => {
 			(file) => !file.includes('/source/rules/') && /\.(ts|tsx|yaml)$/.test(file),
 		);
 		for (const file of files)
-			for (const [id] of readFileSync(file, 'utf8').matchAll(/\bR-[A-Z]+-\d+\b/g))
+			for (const [id] of readFileSync(file, 'utf8').matchAll(/\bR-[A-Z]+-[A-Z]?\d+\b/g))
 				cited.set(id, relative(root, file));
 		assert.ok(cited.size > 40, 'the scan found the cited rules');
 		const missing = [...cited].filter(([id]) => !ruleById(id)).map(([id, file]) => `${id} (${file})`);
