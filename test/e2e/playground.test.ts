@@ -18,7 +18,7 @@ afterEach(() => {
 /** A roomy terminal for tests that read many rows (below 110 columns: tree over a pane strip). */
 const roomy = {columns: 100, rows: 40};
 
-describe('playground (built CLI) in a real terminal', {timeout: 240_000}, () => {
+describe('playground (built CLI) in a real terminal', {timeout: 600_000}, () => {
 	before(() => ensureBuilt());
 
 	test('starts on the node tree with a status bar and a hint bar', async () => {

@@ -34,7 +34,8 @@ export type TermOptions = {
 	env?: Record<string, string | undefined>;
 };
 
-const DEFAULT_WAIT_MS = 10_000;
+// Generous: several test files run at once on a loaded 2-core machine.
+const DEFAULT_WAIT_MS = 20_000;
 const pause = () => new Promise((resolve) => setTimeout(resolve, 20));
 
 function environment(changes: TermOptions['env'] = {}): Record<string, string> {
@@ -125,19 +126,23 @@ export function startTerm(command: string, args: string[], options: TermOptions 
 /**
  * Keys typed before Ink has put the terminal in raw mode are lost (toolchain-notes): after the first
  * frame, type `/` until the search prompt answers, then close it with Esc. Repeating is harmless: a
- * second `/` only lands in the search text.
+ * second `/` only lands in the search text. On a loaded machine keys typed quickly can arrive in one
+ * read (an Esc glued to the next byte is not a lone Esc), so each key waits for its answer and Esc is
+ * repeated until the prompt closes.
  */
 export async function waitForKeys(term: Term, firstFrame: (text: string) => boolean): Promise<void> {
 	await term.waitFor(firstFrame, 'the first frame');
 	const prompt = (text: string) => text.split('\n').some((l) => l.startsWith('/'));
-	const deadline = Date.now() + DEFAULT_WAIT_MS;
-	while (!prompt(term.text())) {
-		if (Date.now() > deadline) throw new Error(`the program never answered a key; screen:\n${term.text()}`);
-		term.write('/');
-		await term.waitFor(prompt, 'the search prompt', 100).catch(() => undefined);
-	}
-	term.write('\u001B');
-	await term.waitFor((s) => !prompt(s), 'the search prompt to close');
+	const retry = async (key: string, done: (text: string) => boolean, what: string) => {
+		const deadline = Date.now() + DEFAULT_WAIT_MS;
+		while (!done(term.text())) {
+			if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${term.text()}`);
+			term.write(key);
+			await term.waitFor(done, what, 500).catch(() => undefined);
+		}
+	};
+	await retry('/', prompt, 'the search prompt');
+	await retry('\u001B', (s) => !prompt(s), 'the search prompt to close');
 }
 
 /** The fake playground, run the way users run TypeScript sources here (the pinned Node plus tsx). */

@@ -13,7 +13,7 @@ const selectedLine = (text: string) => text.split('\n').find((l) => l.startsWith
 
 const ready = (t: Term) => waitForKeys(t, (s) => s.includes('systemd'));
 
-describe('playground in a real terminal', {timeout: 120_000}, () => {
+describe('playground in a real terminal', {timeout: 600_000}, () => {
 	test('starts on the tree in the alternate screen; j/k select', async () => {
 		term = startFakeApp();
 		await ready(term);
