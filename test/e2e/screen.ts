@@ -31,11 +31,11 @@ export const firstFrame = (text: string) => text.includes('systemd') && text.inc
  */
 export async function command(term: Term, line: string): Promise<void> {
 	const open = (text: string) => text.split('\n').some((l) => l.startsWith(':'));
-	const deadline = Date.now() + 10_000;
+	const deadline = Date.now() + 30_000;
 	while (!open(term.text())) {
 		if (Date.now() > deadline) throw new Error(`the command line never opened; screen:\n${term.text()}`);
 		term.write(':');
-		await term.waitFor(open, 'the command line', 2000).catch(() => undefined);
+		await term.waitFor(open, 'the command line', 5000).catch(() => undefined);
 	}
 	term.write(`${line}\r`);
 }

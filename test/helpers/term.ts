@@ -125,24 +125,29 @@ export function startTerm(command: string, args: string[], options: TermOptions 
 
 /**
  * Keys typed before Ink has put the terminal in raw mode are lost (toolchain-notes): after the first
- * frame, type `/` until the search prompt answers, then close it with Esc. Repeating is harmless: a
- * second `/` only lands in the search text. On a loaded machine keys typed quickly can arrive in one
- * read (an Esc glued to the next byte is not a lone Esc), so each key waits for its answer and Esc is
- * repeated until the prompt closes.
+ * frame, type `/` until the search prompt answers, then close it with one Esc. Repeating `/` is
+ * harmless: a second `/` only lands in the search text. On a loaded machine keys typed in quick
+ * succession can arrive in one read (an Esc glued to the next byte is read as Meta), so the Esc goes
+ * only once the prompt line has stopped changing, and it is never repeated.
  */
 export async function waitForKeys(term: Term, firstFrame: (text: string) => boolean): Promise<void> {
 	await term.waitFor(firstFrame, 'the first frame');
-	const prompt = (text: string) => text.split('\n').some((l) => l.startsWith('/'));
-	const retry = async (key: string, done: (text: string) => boolean, what: string) => {
-		const deadline = Date.now() + DEFAULT_WAIT_MS;
-		while (!done(term.text())) {
-			if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; screen:\n${term.text()}`);
-			term.write(key);
-			await term.waitFor(done, what, 500).catch(() => undefined);
-		}
-	};
-	await retry('/', prompt, 'the search prompt');
-	await retry('\u001B', (s) => !prompt(s), 'the search prompt to close');
+	const promptLine = (text: string) => text.split('\n').find((l) => l.startsWith('/'));
+	const deadline = Date.now() + DEFAULT_WAIT_MS;
+	while (promptLine(term.text()) === undefined) {
+		if (Date.now() > deadline) throw new Error(`the program never answered a key; screen:\n${term.text()}`);
+		term.write('/');
+		await term.waitFor((s) => promptLine(s) !== undefined, 'the search prompt', 500).catch(() => undefined);
+	}
+	let last = promptLine(term.text());
+	for (let stable = 0; stable < 10; ) {
+		await pause();
+		const now = promptLine(term.text());
+		stable = now === last ? stable + 1 : 0;
+		last = now;
+	}
+	term.write('\u001B');
+	await term.waitFor((s) => promptLine(s) === undefined, 'the search prompt to close');
 }
 
 /** The fake playground, run the way users run TypeScript sources here (the pinned Node plus tsx). */
