@@ -27,11 +27,16 @@ const help = `
     $ podplay list                         the bundled scenarios
     $ podplay export FILE|NAME             the scenario's pods as plain Kubernetes manifests
     $ podplay rules [ID]                   the kernel and Kubernetes rules podplay follows
+    $ podplay compare FILE|NAME [--schedulers kubernetes,swarm:binpack,…]
+                                           the same pods under each scheduler, one outcome table
 
   Options
     --until DURATION   replay: stop at this virtual time (e.g. 30s, 2m); default: the end
     --json             replay: NDJSON, one object per event, then a snapshot object
     --seed N           override the scenario's seed
+    --schedulers LIST  compare: kubernetes, swarm[:spread|binpack|random], mesos,
+                       omega[:incremental|all-or-nothing|per-container] (default: kubernetes,swarm:binpack,
+                       swarm:spread,mesos,omega)
     --no-color         no colours (NO_COLOR is honoured too)
     --ascii            no box-drawing or tree glyphs
     --help, --version
@@ -42,10 +47,11 @@ const help = `
     $ podplay zombies
     $ podplay replay kill-pid-1 --until 20s
     $ podplay check scenarios/*.yaml
+    $ podplay compare coscheduling-main-a-b
 `;
 
-const commands = ['replay', 'check', 'list', 'export', 'rules', 'play'];
-const flagNames = ['until', 'json', 'seed', 'color', 'no-color', 'ascii', 'help', 'version'];
+const commands = ['replay', 'check', 'list', 'export', 'rules', 'compare', 'play'];
+const flagNames = ['until', 'json', 'seed', 'schedulers', 'color', 'no-color', 'ascii', 'help', 'version'];
 
 /** A typo is one sentence with a did-you-mean (before any other parsing, so it always reads so). */
 function unknownFlag(argv: string[]): string | undefined {
@@ -85,6 +91,7 @@ async function main(): Promise<number> {
 			until: {type: 'string'},
 			json: {type: 'boolean', default: false},
 			seed: {type: 'string'},
+			schedulers: {type: 'string'},
 			color: {type: 'boolean', default: true},
 			ascii: {type: 'boolean', default: false},
 		},
@@ -112,6 +119,12 @@ async function main(): Promise<number> {
 				: (await import('./commands/rules.js')).printRules(rest[0], o, process.stdout.columns || 80);
 		case 'check':
 			return (await import('./commands/check.js')).check(rest, seed, o);
+		case 'compare': {
+			if (rest.length !== 1) return usage(o, 'compare needs one scenario: podplay compare FILE|NAME');
+			const s = await loadScenario(rest[0], o);
+			if (!s) return exitCodes.usage;
+			return (await import('./commands/compare.js')).compare(s, cli.flags.schedulers, seed, o);
+		}
 		case 'replay':
 		case 'export': {
 			if (rest.length !== 1) return usage(o, `${first} needs one scenario: podplay ${first} FILE|NAME`);

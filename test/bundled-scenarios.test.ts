@@ -13,8 +13,13 @@ const names = readdirSync(dir)
 	.filter((file) => file.endsWith('.yaml'))
 	.sort();
 
-/** The scenarios the playground ships: the 14 lessons and the default node. */
+/** The scenarios the playground ships: the 14 lessons, the default node and the 5 co-scheduling lessons. */
 const expected = [
+	'coscheduling-app-logcollector',
+	'coscheduling-kubernetes-pending',
+	'coscheduling-main-a-b',
+	'coscheduling-mesos-deadlock',
+	'coscheduling-omega-conflict',
 	'crashloop-backoff',
 	'default',
 	'fork-bomb',
@@ -49,7 +54,7 @@ async function load(file: string): Promise<Scenario> {
 }
 
 describe('bundled scenarios', () => {
-	test('the bundled set is the fourteen lessons plus the default node', () => {
+	test('the bundled set is the fourteen lessons, the default node and the co-scheduling lessons', () => {
 		assert.deepEqual(
 			names.map((file) => file.replace(/\.yaml$/, '')),
 			expected,
@@ -80,7 +85,7 @@ describe('bundled scenarios', () => {
 			}
 			const says = scenario.timeline.flatMap((s) => (s.action.type === 'say' ? [s.action.text] : []));
 			assert.ok(
-				says.some((text) => /\(R-[A-Z]+-\d+/.test(text)),
+				says.some((text) => /\(R-[A-Z]+-[A-Z]?\d+/.test(text)),
 				`${name}: no say step names a rule id`,
 			);
 		}

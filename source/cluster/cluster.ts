@@ -13,6 +13,7 @@ export function startCluster(
 	nodes: NodeSpec[],
 	workloads: Workload[],
 	seed: number,
+	now = 0,
 ): {cluster: ClusterState; events: ClusterEvent[]} {
 	const c: ClusterState = {
 		config,
@@ -20,10 +21,12 @@ export function startCluster(
 		workloads,
 		placements: [],
 		pods: {},
-		now: 0,
+		now,
 		rng: seedState(seed ^ 0x5c4ed),
 		steps: 0,
 		deadlock: false,
+		heldPeak: 0,
+		rolledBack: 0,
 		bound: [],
 	};
 	const ctx: Ctx = {c, events: []};
@@ -31,6 +34,15 @@ export function startCluster(
 		schedule(c, w.name);
 		if (w.nodeName) prebound(ctx, w);
 	}
+	if (now > 0)
+		emit(ctx, 'R-SCHED-C3', 'submit', `the pods are submitted again, now to ${describeScheduler(config)}`);
+	if (config.name !== 'kubernetes')
+		emit(
+			ctx,
+			'R-SCHED-C2',
+			'note',
+			`${describeScheduler(config)} places containers, not Pods: podplay shows where each goes but runs no processes for them on the nodes`,
+		);
 	if (config.name === 'kubernetes') startKubernetes(c);
 	else if (config.name === 'swarm') startSwarm(c);
 	else if (config.name === 'mesos') startMesos(c);
@@ -113,7 +125,7 @@ export function releasePod(c: ClusterState, pod: string, now: number, events: Cl
 		ctx,
 		'R-SCHED-C1',
 		'released',
-		`${pod} is gone: ${nodes.map((n) => `${n} gets ${mem(freed.filter((p) => p.node === n).reduce((x, p) => x + p.memory, 0))} back`).join(', ')}`,
+		`${pod} has ended or is gone: ${nodes.map((n) => `${n} gets ${mem(freed.filter((p) => p.node === n).reduce((x, p) => x + p.memory, 0))} back`).join(', ')}`,
 		{pod},
 	);
 	if (c.config.name === 'kubernetes') kubernetesRelease(ctx, pod);
@@ -146,4 +158,38 @@ export function queued(c: ClusterState): string[] {
 /** Omega's conflicts across its schedulers (R-SCHED-O5). */
 export function conflicts(c: ClusterState): number {
 	return (c.omega?.schedulers ?? []).reduce((n, s) => n + s.conflicts, 0);
+}
+
+/** A pod deleted before it ran anywhere: the scheduler drops it from its queues and frees what it placed. */
+export function removePod(c: ClusterState, pod: string, now: number, events: ClusterEvent[]): void {
+	c.now = Math.max(c.now, now);
+	const s = c.pods[pod];
+	if (!s) return;
+	if (c.kube) {
+		c.kube.active = c.kube.active.filter((p) => p !== pod);
+		c.kube.unschedulable = c.kube.unschedulable.filter((u) => u.pod !== pod);
+	}
+	delete s.waiting;
+	s.scheduled = false;
+	releasePod(c, pod, now, events);
+	events.push({
+		t: c.now,
+		rule: 'R-SCHED-C1',
+		kind: 'deleted',
+		text: `${pod} deleted before it ran on any node`,
+		data: {pod},
+	});
+}
+
+export function describeScheduler(config: SchedulerConfig): string {
+	switch (config.name) {
+		case 'kubernetes':
+			return 'kube-scheduler (v1.35)';
+		case 'swarm':
+			return `Docker Swarm (${config.strategy})`;
+		case 'mesos':
+			return `Mesos (${config.frameworks.length > 1 ? `frameworks ${config.frameworks.join(', ')}` : 'one hoarding framework'})`;
+		case 'omega':
+			return `Omega (${config.schedulers.map((s) => `${s.name} ${s.transactions}`).join(', ')})`;
+	}
 }

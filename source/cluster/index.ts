@@ -3,13 +3,16 @@
 export * from './cluster.js';
 export {fitErrorMessage, KUBERNETES_VERSION} from './kubernetes.js';
 export {omegaFigures} from './omega.js';
+export {type Outcome, outcome} from './outcome.js';
 export {
+	type ContainerResources,
 	containerRequest,
 	DEFAULT_MEMORY,
 	type PodResources,
 	podRequest,
 	podScoringRequest,
 } from './request.js';
+export type {ClusterSetup} from './setup.js';
 export {TICK} from './state.js';
 export {NO_RESOURCES} from './swarm.js';
 export * from './types.js';

@@ -21,7 +21,7 @@ function kubeDue(c: ClusterState): void {
 	if (k.active.length > 0) c.due = c.now;
 	else if (k.unschedulable.length > 0)
 		c.due = Math.min(...k.unschedulable.map((u) => u.since + MAX_IN_UNSCHEDULABLE));
-	else c.due = undefined;
+	else delete c.due;
 }
 
 type Verdict = {node: NodeSpec; reasons: string[]; unresolvable: boolean};

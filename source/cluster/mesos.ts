@@ -11,6 +11,7 @@ import {
 	nextTick,
 	place,
 	schedule,
+	setDue,
 	TICK,
 	workload,
 } from './state.js';
@@ -36,7 +37,7 @@ export function startMesos(c: ClusterState): void {
 		quiet: false,
 	};
 	for (const {pod} of queue) schedule(c, pod).waiting = 'queued';
-	c.due = queue.length > 0 ? c.now : undefined;
+	setDue(c, queue.length > 0 ? c.now : undefined);
 }
 
 export function frameworkOf(c: ClusterState, w: Workload): Framework {
@@ -83,7 +84,7 @@ export function mesosTick(ctx: Ctx): void {
 	const pending = m.frameworks.some((f) => f.groups.length > 0);
 	const changed = ctx.events.length > before;
 	if (m.next < m.queue.length || (pending && !m.quiet && (changed || timedWork(c)))) c.due = nextTick(c.now);
-	else c.due = undefined;
+	else delete c.due;
 }
 
 function timedWork(c: ClusterState): boolean {
@@ -162,6 +163,10 @@ function allocate(ctx: Ctx): void {
 			at: c.now,
 		};
 		m.offers.push(offer);
+		c.heldPeak = Math.max(
+			c.heldPeak,
+			m.offers.reduce((n, o) => n + o.memory, 0),
+		);
 		const others = shares.filter((x) => x.f !== f).map((x) => `${x.f.name} ${x.share.toFixed(2)}`);
 		emit(
 			ctx,
@@ -293,6 +298,7 @@ function detect(ctx: Ctx): void {
 		);
 	if (!circular) return;
 	c.deadlock = true;
+	c.deadlockAt = c.now;
 	m.quiet = true;
 	const parts = waiting.map((f) => {
 		const holds = c.nodes

@@ -3,7 +3,18 @@
 // checked claim by claim (fine-grained: does it still fit; coarse: has the machine changed since the
 // sync). All-or-nothing rolls back the applied claims at the first conflict; incremental keeps them.
 // Whatever remains is retried at once from a fresh copy, up to 1,000 attempts (100 if nothing fit).
-import {type Ctx, draw, emit, freeMemory, mem, memberName, place, schedule, workload} from './state.js';
+import {
+	type Ctx,
+	draw,
+	emit,
+	freeMemory,
+	mem,
+	memberName,
+	place,
+	schedule,
+	setDue,
+	workload,
+} from './state.js';
 import type {ClusterState, OmegaJob, OmegaScheduler} from './types.js';
 
 const MAX_ATTEMPTS = 1000;
@@ -43,7 +54,7 @@ function omegaDue(c: ClusterState): void {
 	const times = c.omega!.schedulers.flatMap((s) =>
 		s.attempt ? [s.attempt.commitAt] : s.queue.length > 0 ? [c.now] : [],
 	);
-	c.due = times.length > 0 ? Math.min(...times) : undefined;
+	setDue(c, times.length > 0 ? Math.min(...times) : undefined);
 }
 
 function cfg(c: ClusterState) {
@@ -169,6 +180,7 @@ function commit(ctx: Ctx, s: OmegaScheduler): void {
 	const node = claims[0].node;
 	if (s.spec.transactions === 'all-or-nothing') {
 		for (const x of applied) unplaceTask(c, job.pod, x.member);
+		c.rolledBack += applied.length;
 		emit(
 			ctx,
 			'R-SCHED-O3',

@@ -80,3 +80,9 @@ export function memberName(c: ClusterState, pod: string, member: string): string
 	const clash = c.workloads.some((w) => w.name !== pod && w.members.some((m) => m.name === member));
 	return clash ? `${pod}-${member}` : member;
 }
+
+/** When the scheduler acts next; absent (not undefined) when nothing is due, so a world round-trips through JSON. */
+export function setDue(c: ClusterState, at: number | undefined): void {
+	if (at === undefined) delete c.due;
+	else c.due = at;
+}

@@ -12,6 +12,7 @@ import {
 	place,
 	placed,
 	schedule,
+	setDue,
 	TICK,
 	workload,
 } from './state.js';
@@ -25,7 +26,7 @@ export function startSwarm(c: ClusterState): void {
 		.flatMap((w) => w.members.map((_, member) => ({pod: w.name, member})));
 	c.swarm = {queue, next: 0};
 	for (const {pod} of queue) schedule(c, pod).waiting = 'queued';
-	c.due = queue.length > 0 ? c.now : undefined;
+	setDue(c, queue.length > 0 ? c.now : undefined);
 }
 
 type Weighed = {node: NodeSpec; weight: number; memScore: number; containers: number};
@@ -63,7 +64,7 @@ export function swarmCreate(ctx: Ctx): void {
 	const sw = c.swarm!;
 	const item = sw.queue[sw.next];
 	sw.next += 1;
-	c.due = sw.next < sw.queue.length ? c.now + TICK : undefined;
+	setDue(c, sw.next < sw.queue.length ? c.now + TICK : undefined);
 	c.steps += 1;
 	const w = workload(c, item.pod);
 	const m = w.members[item.member];

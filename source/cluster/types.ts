@@ -169,6 +169,12 @@ export type ClusterState = {
 	/** Decisions taken so far (cycles, creates, ticks, commits): what the bench counts. */
 	steps: number;
 	deadlock: boolean;
+	/** When the deadlock was declared (R-SCHED-M5). */
+	deadlockAt?: number;
+	/** Most memory Mesos frameworks held at once (R-SCHED-M4). */
+	heldPeak: number;
+	/** Omega tasks applied then rolled back (R-SCHED-O3). */
+	rolledBack: number;
 	/** Pods bound to a node that the engine has not started yet: they run on that node's runtime. */
 	bound: {pod: string; node: string}[];
 	kube?: KubeState;

@@ -48,6 +48,10 @@ export function formatFailure(file: string, f: Failure): string {
 					? `container ${e.pod}/${e.container}`
 					: e.subject === 'queue'
 						? `queue 0x${e.key.toString(16)}`
-						: `logs of ${e.pod}/${e.container}`;
+						: e.subject === 'logs'
+							? `logs of ${e.pod}/${e.container}`
+							: e.subject === 'node'
+								? `node ${e.node}`
+								: 'cluster';
 	return `${file}:${e.position.line}:${e.position.column}: ${subject} ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`;
 }

@@ -1,7 +1,15 @@
 // The world at one moment as plain data: the `--json` snapshot object and the text tables.
-import type {World} from '../engine/index.js';
+import {allocated, heldOn} from '../cluster/index.js';
+import {nodeNames, nodeWorld, type World} from '../engine/index.js';
 import {allProcesses, getProcess, type IpcNamespace, type Namespace, type Process} from '../kernel/index.js';
-import {ageColumn, podPhase, readyColumn, restartsColumn, statusColumn} from '../runtime/index.js';
+import {
+	ageColumn,
+	humanDuration,
+	podPhase,
+	readyColumn,
+	restartsColumn,
+	statusColumn,
+} from '../runtime/index.js';
 
 export type ProcessSnapshot = {
 	hostPid: number;
@@ -12,6 +20,8 @@ export type ProcessSnapshot = {
 	pod: string | null;
 	container: string | null;
 	threads: string[];
+	/** In a cluster: the node it runs on. */
+	node?: string;
 };
 
 export type Snapshot = {
@@ -20,6 +30,8 @@ export type Snapshot = {
 	processes: ProcessSnapshot[];
 	pods: {
 		name: string;
+		/** In a cluster: the node it is bound to (null while Pending), as `kubectl get pods -o wide`. */
+		node?: string | null;
 		phase: string;
 		status: string;
 		ready: string;
@@ -36,9 +48,85 @@ export type Snapshot = {
 	}[];
 	namespaces: {type: string; id: number; holder: string; members: number[]}[];
 	queues: {ipcNamespace: number; key: number; id: number; messages: number; bytes: number}[];
+	/** In a cluster (R-SCHED): each node's allocatable and allocated memory (bytes) and its pods. */
+	nodes?: {name: string; allocatable: number; allocated: number; held: number; pods: string[]}[];
+	/** In a cluster: where the scheduler has each pod and each of its containers. */
+	scheduling?: {
+		pod: string;
+		node: string | null;
+		scheduled: boolean;
+		waiting: string | null;
+		reason: string | null;
+		message: string | null;
+		containers: {name: string; node: string | null; stranded: boolean; error: string | null}[];
+	}[];
 };
 
+/** The world at this moment; in a cluster every node's, each item saying its node. */
 export function snapshot(world: World): Snapshot {
+	const cluster = world.cluster;
+	if (!cluster) return nodeSnapshot(world);
+	const parts = nodeNames(world).map((name) => {
+		const part = nodeSnapshot(nodeWorld(world, name));
+		const tag = <T extends object>(x: T) => ({...x, node: name});
+		return {
+			...part,
+			processes: part.processes.map(tag),
+			pods: part.pods.map(tag),
+			namespaces: part.namespaces.map(tag),
+			queues: part.queues.map(tag),
+		};
+	});
+	const c = cluster.state;
+	const running = new Set(parts.flatMap((p) => p.pods.map((x) => x.name)));
+	// Only Kubernetes has Pods that wait unbound; the others' containers are in `scheduling`.
+	const pending = c.workloads
+		.filter((w) => c.config.name === 'kubernetes' && !running.has(w.name) && c.pods[w.name]?.waiting)
+		.map((w) => ({
+			name: w.name,
+			node: null,
+			phase: 'Pending',
+			status: 'Pending',
+			ready: `0/${w.members.length}`,
+			restarts: '0',
+			age: humanDuration(world.kernel.now),
+			containers: [],
+		}));
+	return {
+		type: 'snapshot',
+		t: world.kernel.now,
+		processes: parts.flatMap((p) => p.processes),
+		pods: [...parts.flatMap((p) => p.pods), ...pending],
+		namespaces: parts.flatMap((p) => p.namespaces),
+		queues: parts.flatMap((p) => p.queues),
+		nodes: c.nodes.map((n) => ({
+			name: n.name,
+			allocatable: n.memory,
+			allocated: allocated(c, n.name),
+			held: heldOn(c, n.name),
+			pods: [...new Set(c.placements.filter((p) => p.node === n.name).map((p) => p.pod))],
+		})),
+		scheduling: c.workloads.map((w) => {
+			const p = c.pods[w.name];
+			return {
+				pod: w.name,
+				node: p?.node ?? null,
+				scheduled: p?.scheduled ?? false,
+				waiting: p?.waiting ?? null,
+				reason: p?.reason ?? null,
+				message: p?.message ?? null,
+				containers: w.members.map((m) => ({
+					name: m.name,
+					node: p?.containers[m.name]?.node ?? null,
+					stranded: p?.containers[m.name]?.stranded ?? false,
+					error: p?.containers[m.name]?.error ?? null,
+				})),
+			};
+		}),
+	};
+}
+
+function nodeSnapshot(world: World): Snapshot {
 	const k = world.kernel;
 	const now = k.now;
 	const processes = allProcesses(k);
@@ -109,11 +197,19 @@ export function holder(ns: Namespace, processes: Process[]): string {
 	return member ? `${member.hostPid} (${member.comm})` : '(none)';
 }
 
-/** `kubectl get pods` */
+/** `kubectl get pods` (`-o wide`'s NODE column in a cluster) */
 export function podTable(s: Snapshot): string[] {
+	const wide = s.nodes !== undefined;
 	const rows = [
-		['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE'],
-		...s.pods.map((p) => [p.name, p.ready, p.status, p.restarts, p.age]),
+		['NAME', 'READY', 'STATUS', 'RESTARTS', 'AGE', ...(wide ? ['NODE'] : [])],
+		...s.pods.map((p) => [
+			p.name,
+			p.ready,
+			p.status,
+			p.restarts,
+			p.age,
+			...(wide ? [p.node ?? '<none>'] : []),
+		]),
 	];
 	return columns(rows);
 }
@@ -142,7 +238,7 @@ export function processTable(world: World): string[] {
 	return columns(rows);
 }
 
-function columns(rows: string[][]): string[] {
+export function columns(rows: string[][]): string[] {
 	const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 	return rows.map((r) =>
 		r

@@ -7,7 +7,16 @@ import {type Output, style} from './output.js';
 export type Line =
 	/** Something the file asks for that podplay does not simulate (R-EXEC-10, R-EXEC-19). */
 	| {type: 'note'; t: number; rule: string; text: string}
-	| {type: 'event'; t: number; rule: string; text: string; kind: string; pid?: number; errno?: string}
+	| {
+			type: 'event';
+			t: number;
+			rule: string;
+			text: string;
+			kind: string;
+			pid?: number;
+			errno?: string;
+			node?: string;
+	  }
 	| {type: 'say'; t: number; text: string}
 	| {type: 'chapter'; t: number; title: string; notes?: string};
 
@@ -46,6 +55,8 @@ function eventLine(e: KernelEvent): Line {
 		kind: e.kind,
 		...(e.pid === undefined ? {} : {pid: e.pid}),
 		...(e.errno ? {errno: e.errno} : {}),
+		// In a cluster, what happened on a node says which (R-SCHED).
+		...(typeof e.data?.node === 'string' && !e.rule.startsWith('R-SCHED') ? {node: e.data.node} : {}),
 	};
 }
 
@@ -57,7 +68,7 @@ export function formatLine(o: Output, line: Line): string {
 	const time = style(o, 'dim', formatTime(line.t));
 	switch (line.type) {
 		case 'event':
-			return `${time}  ${style(o, 'cyan', line.rule.padEnd(11))} ${line.text}`;
+			return `${time}  ${style(o, 'cyan', line.rule.padEnd(11))} ${line.node ? style(o, 'dim', `${line.node}: `) : ''}${line.text}`;
 		case 'note':
 			return `${time}  ${style(o, 'yellow', line.rule.padEnd(11))} ${style(o, 'yellow', 'note:')} ${line.text}`;
 		case 'say':

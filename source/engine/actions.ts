@@ -1,4 +1,5 @@
 // Every way the world can change, as plain serialisable data.
+import type {SchedulerConfig} from '../cluster/index.js';
 import type {KernelAction} from '../kernel/index.js';
 import type {RuntimeAction} from '../runtime/index.js';
 
@@ -10,7 +11,20 @@ export type BootAction = {type: 'boot'};
 /** A scenario timeline step was played (bookkeeping for time travel); `error` if it could not act. */
 export type CueAction = {type: 'cue'; index: number; error?: string};
 
-export type Action = KernelAction | RuntimeAction | NarrationAction | BootAction | CueAction;
+/** A kernel or runtime action on one node of a cluster (R-SCHED); plain actions go to the first node. */
+export type NodeAction = {type: 'on-node'; node: string; action: KernelAction | RuntimeAction};
+
+/** The cluster's pods submitted again to another scheduler: the one knob flipped (R-SCHED). */
+export type RescheduleAction = {type: 'reschedule'; config: SchedulerConfig};
+
+export type Action =
+	| KernelAction
+	| RuntimeAction
+	| NarrationAction
+	| BootAction
+	| CueAction
+	| NodeAction
+	| RescheduleAction;
 
 const runtimeTypes = new Set(['createPod', 'deletePod', 'setPodField', 'supervise', 'note']);
 
@@ -39,6 +53,10 @@ export function describeAction(action: Action): string {
 			return `say: ${action.text}`;
 		case 'chapter':
 			return `chapter: ${action.title}`;
+		case 'on-node':
+			return `${action.node}: ${describeAction(action.action)}`;
+		case 'reschedule':
+			return `scheduler: ${action.config.name}`;
 		default:
 			return action.type;
 	}

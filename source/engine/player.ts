@@ -1,15 +1,9 @@
 // Playing a scenario: set-up, then each timeline step at its time. Headless replay, `check` and
 // the playground all play scenarios through this one module.
 import type {KernelEvent} from '../kernel/index.js';
-import {
-	checkExpectation,
-	type Failure,
-	nodeOptions,
-	type Scenario,
-	setupActions,
-	stepActions,
-} from '../scenario/index.js';
+import {type Failure, nodeOptions, type Scenario, setupActions} from '../scenario/index.js';
 import type {Action} from './actions.js';
+import {worldExpectation, worldStepActions} from './cluster-play.js';
 import {act, currentMoment, type History, startHistory} from './history.js';
 import type {StepOptions} from './step.js';
 import {emptyWorld, type World} from './world.js';
@@ -104,11 +98,11 @@ function playStep(p: Player, index: number): Player {
 	const world = playerWorld(p);
 	const step = p.scenario.timeline[index];
 	if (step.action.type === 'expect') {
-		const failures = step.action.assertions.flatMap((e) => checkExpectation(world.kernel, world.runtime, e));
+		const failures = step.action.assertions.flatMap((e) => worldExpectation(world, e));
 		p = {...p, failures: failures.length > 0 ? [...p.failures, ...failures] : p.failures};
 		return perform(p, {type: 'cue', index});
 	}
-	const resolved = stepActions(world.kernel, world.runtime, step.action);
+	const resolved = worldStepActions(world, step.action);
 	if (!resolved.ok)
 		return perform(p, {
 			type: 'cue',
@@ -116,7 +110,7 @@ function playStep(p: Player, index: number): Player {
 			error: `${p.scenario.file}:${step.position.line}:${step.position.column}: ${resolved.message}`,
 		});
 	p = perform(p, {type: 'cue', index});
-	for (const action of resolved.actions) p = perform(p, action as Action);
+	for (const action of resolved.actions) p = perform(p, action);
 	return p;
 }
 

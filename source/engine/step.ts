@@ -6,6 +6,8 @@ import {
 	type Ctx,
 	commitTimers,
 	drain,
+	type Kernel,
+	type KernelAction,
 	type KernelEvent,
 	type Timer,
 } from '../kernel/index.js';
@@ -15,9 +17,11 @@ import {
 	fireRuntimeTimer,
 	observe,
 	type RtCtx,
+	type RuntimeState,
 	startNodeDaemons,
 } from '../runtime/index.js';
 import {type Action, isRuntimeAction} from './actions.js';
+import {applyToCluster} from './cluster-step.js';
 import type {World} from './world.js';
 
 export type StepResult = {world: World; events: KernelEvent[]};
@@ -40,10 +44,13 @@ export function step(world: World, action: Action, options: StepOptions = {}): S
 	return {world: next, events};
 }
 
-function apply(draft: World, action: Action, events: KernelEvent[]): void {
-	const k: Ctx = {k: draft.kernel, events, queue: [], programs};
-	const r: RtCtx = {k, rt: draft.runtime};
-	let observed = 0;
+/** A node's kernel and runtime inside one step: their contexts, and how the kubelet settles. */
+export type HostCtx = {k: Ctx; r: RtCtx; settle: () => void; timers: (ctx: Ctx, timer: Timer) => void};
+
+export function hostContext(kernel: Kernel, runtime: RuntimeState, events: KernelEvent[]): HostCtx {
+	const k: Ctx = {k: kernel, events, queue: [], programs};
+	const r: RtCtx = {k, rt: runtime};
+	let observed = events.length;
 	// The kubelet watches what the kernel did and may act again, until nothing new happens.
 	const settle = () => {
 		drain(k);
@@ -55,6 +62,22 @@ function apply(draft: World, action: Action, events: KernelEvent[]): void {
 		}
 	};
 	const timers = (_: Ctx, timer: Timer) => fireRuntimeTimer(r, timer);
+	return {k, r, settle, timers};
+}
+
+/** One action on one node: boot its daemons, or a kernel or runtime action; then settle. */
+export function applyOnHost(host: HostCtx, action: Action): void {
+	const {k, r, settle, timers} = host;
+	if (action.type === 'boot') {
+		applyKernelAction(k, {type: 'start', pid: 1});
+		startNodeDaemons(r);
+	} else if (isRuntimeAction(action)) applyRuntimeAction(r, action);
+	else applyKernelAction(k, action as KernelAction, timers, settle);
+	settle();
+	commitTimers(k);
+}
+
+function apply(draft: World, action: Action, events: KernelEvent[]): void {
 	switch (action.type) {
 		case 'say':
 			draft.narration.caption = action.text;
@@ -65,7 +88,7 @@ function apply(draft: World, action: Action, events: KernelEvent[]): void {
 		case 'cue':
 			draft.cue = action.index + 1;
 			if (action.error)
-				k.events.push({
+				events.push({
 					t: draft.kernel.now,
 					rule: 'R-PIDNS-5',
 					kind: 'errno',
@@ -73,15 +96,10 @@ function apply(draft: World, action: Action, events: KernelEvent[]): void {
 					errno: 'ESRCH',
 				});
 			return;
-		case 'boot':
-			applyKernelAction(k, {type: 'start', pid: 1});
-			startNodeDaemons(r);
-			settle();
-			commitTimers(k);
-			return;
 	}
-	if (isRuntimeAction(action)) applyRuntimeAction(r, action);
-	else applyKernelAction(k, action, timers, settle);
-	settle();
-	commitTimers(k);
+	if (draft.cluster) {
+		applyToCluster(draft, action, events);
+		return;
+	}
+	applyOnHost(hostContext(draft.kernel, draft.runtime, events), action);
 }

@@ -58,7 +58,7 @@ export function createPod(
 		pod,
 		'Normal',
 		'Scheduled',
-		`Successfully assigned ${spec.namespace}/${spec.name} to node-1`,
+		`Successfully assigned ${spec.namespace}/${spec.name} to ${r.rt.nodeName ?? 'node-1'}`,
 		'R-POD-1',
 	);
 	if (startSandbox(r, pod)) syncPod(r, pod);

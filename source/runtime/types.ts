@@ -93,6 +93,8 @@ export type RuntimeState = {
 	containerd?: HostPid;
 	kubelet?: HostPid;
 	podPidsLimit?: number;
+	/** The kubelet's node name (node-1 unless told otherwise). */
+	nodeName?: string;
 	pods: Record<string, PodState>;
 	/** Pod names in creation order. */
 	order: string[];

@@ -1,17 +1,27 @@
 // A scenario becomes node options, set-up actions and a timeline of cues; timeline steps become
 // engine actions at the moment they play (targets resolve against the world of that moment).
+import type {SchedulerConfig} from '../cluster/index.js';
 import type {Kernel, KernelAction, SignalName} from '../kernel/index.js';
 import {type ProgramSpec as RunnableSpec, specCall} from '../programs/index.js';
 import type {PodSpec, RuntimeAction, RuntimeState} from '../runtime/index.js';
+import {clusterSetup} from './cluster-setup.js';
 import {resolveTarget} from './resolve.js';
 import {formatTarget} from './target.js';
 import type {Scenario, TimelineAction} from './types.js';
 
 export type NarrationAction = {type: 'say'; text: string} | {type: 'chapter'; title: string; notes?: string};
-export type StepAction = KernelAction | RuntimeAction | NarrationAction;
+/** The cluster's pods submitted again to another scheduler (R-SCHED). */
+export type RescheduleAction = {type: 'reschedule'; config: SchedulerConfig};
+export type StepAction = KernelAction | RuntimeAction | NarrationAction | RescheduleAction;
 
 export function nodeOptions(s: Scenario, seed = s.seed) {
-	return {seed, memory: s.node.memory, podPidsLimit: s.node.podPidsLimit, pidMax: s.node.pid_max};
+	return {
+		seed,
+		memory: s.node.memory,
+		podPidsLimit: s.node.podPidsLimit,
+		pidMax: s.node.pid_max,
+		...(s.cluster ? {cluster: clusterSetup(s)} : {}),
+	};
 }
 
 /**
@@ -27,9 +37,13 @@ export function podPrograms(s: Scenario, pod: PodSpec): Record<string, RunnableS
 	return result;
 }
 
+/** The pods' creation; with `nodes:` they go to the scheduler instead, which starts them where it binds them. */
 export function setupActions(s: Scenario): StepAction[] {
+	const notes = s.notes.map((note) => ({type: 'note', rule: note.rule, text: note.text}) as const);
+	// With `nodes:` the pods go to the scheduler, which starts them where it binds them (R-SCHED).
+	if (s.cluster) return notes;
 	return [
-		...s.notes.map((note) => ({type: 'note', rule: note.rule, text: note.text}) as const),
+		...notes,
 		...s.pods.map((pod) => ({type: 'createPod', pod, programs: podPrograms(s, pod)}) as const),
 	];
 }
@@ -87,6 +101,8 @@ export function stepActions(kernel: Kernel, runtime: RuntimeState, action: Timel
 			return {ok: true, actions: [{type: 'deletePod', pod: action.pod}]};
 		case 'expect':
 			return {ok: true, actions: []};
+		case 'scheduler':
+			return {ok: true, actions: [{type: 'reschedule', config: action.config}]};
 	}
 }
 

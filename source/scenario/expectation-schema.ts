@@ -5,6 +5,7 @@ import {
 	fields,
 	ipcKey,
 	NO_POSITION,
+	quantity,
 	subjectUnion,
 	target,
 	withoutUndefined,
@@ -32,6 +33,10 @@ const podExpectation = fields({
 		.string()
 		.regex(/^\d+\/\d+$/, 'ready: write it as kubectl prints it, e.g. "1/2"')
 		.optional(),
+	// In a cluster (R-SCHED): where it is bound, whether it is, and PodScheduled's reason.
+	node: z.string().optional(),
+	scheduled: z.boolean().optional(),
+	reason: z.enum(['Unschedulable']).optional(),
 }).transform((value): Expectation => ({subject: 'pod', ...withoutUndefined(value), position: NO_POSITION}));
 
 const containerExpectation = fields({
@@ -41,6 +46,9 @@ const containerExpectation = fields({
 	exitCode: z.int().optional(),
 	restartCount: count.optional(),
 	ready: z.boolean().optional(),
+	// In a cluster: placed apart from the rest of its pod, or refused while the rest runs (R-SCHED-S8).
+	node: z.string().optional(),
+	stranded: z.boolean().optional(),
 }).transform(
 	({container, ...rest}): Expectation => ({
 		subject: 'container',
@@ -85,11 +93,32 @@ const logsExpectation = fields({
 	}),
 );
 
-/** One assertion: a map with one subject key (target, pod, container, queue or logs). */
-export const expectation = subjectUnion('an expectation', {
-	target: processExpectation,
-	pod: podExpectation,
-	container: containerExpectation,
-	queue: queueExpectation,
-	logs: logsExpectation,
-});
+const nodeExpectation = fields({
+	node: z.string(),
+	allocated: quantity.optional(),
+	held: quantity.optional(),
+}).transform((value): Expectation => ({subject: 'node', ...withoutUndefined(value), position: NO_POSITION}));
+
+const deadlockExpectation = fields({deadlock: z.boolean()}).transform(
+	(value): Expectation => ({subject: 'deadlock', ...value, position: NO_POSITION}),
+);
+
+const conflictsExpectation = fields({conflicts: count}).transform(
+	(value): Expectation => ({subject: 'conflicts', ...value, position: NO_POSITION}),
+);
+
+/** One assertion: a map with one subject key (target, pod, container, queue, logs, node, deadlock, conflicts). */
+export const expectation = subjectUnion(
+	'an expectation',
+	{
+		target: processExpectation,
+		pod: podExpectation,
+		container: containerExpectation,
+		queue: queueExpectation,
+		logs: logsExpectation,
+		node: nodeExpectation,
+		deadlock: deadlockExpectation,
+		conflicts: conflictsExpectation,
+	},
+	{pod: ['node'], container: ['node']},
+);

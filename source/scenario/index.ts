@@ -1,4 +1,6 @@
 export {type BundledScenario, listBundledScenarios, type Resolved, resolveScenario} from './bundled.js';
+export {checkClusterExpectation} from './cluster-expect.js';
+export {clusterSetup} from './cluster-setup.js';
 export {
 	nodeOptions,
 	podPrograms,

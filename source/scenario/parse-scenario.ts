@@ -1,4 +1,5 @@
 import {basename} from 'node:path';
+import {clusterProblems, scenarioCluster} from './cluster-build.js';
 import {unwrapKind} from './controllers.js';
 import {issueProblems, type PathProblem} from './issue-messages.js';
 import {toPodManifest} from './pod-manifest.js';
@@ -62,6 +63,7 @@ export function parseScenario(text: string, fileName: string): LoadResult<Scenar
 	const scenario = buildScenario(parsed.data, assembled.input, fileName, position);
 	scenario.notes = [...assembled.notes.map((text) => ({rule: 'R-EXEC-19', text})), ...scenario.notes];
 	const checks = [
+		...clusterProblems(parsed.data),
 		...scenario.pods.flatMap((pod, index) => podProblems(pod, ['pods', index])),
 		...referenceProblems(scenario.pods.map(podNames), Object.keys(scenario.programs), scenario.timeline),
 	];
@@ -115,6 +117,8 @@ function buildScenario(
 		timeline: parsed.timeline.map((step, index) => withPositions(step, ['timeline', index], position)),
 	};
 	if (parsed.description !== undefined) scenario.description = parsed.description;
+	const cluster = scenarioCluster(parsed);
+	if (cluster) scenario.cluster = cluster;
 	if (!Array.isArray(scenario.manifests)) scenario.manifests = [];
 	return scenario;
 }

@@ -1,5 +1,5 @@
 import {z} from 'zod';
-import {dnsName, exactlyOne, k8sObject, quantity, signal} from './schema-helpers.js';
+import {cpu, dnsName, exactlyOne, k8sObject, quantity, signal} from './schema-helpers.js';
 
 /**
  * Pod manifests: every real Kubernetes field is accepted; the fields podplay simulates are typed, and
@@ -37,6 +37,9 @@ const probe = k8sObject('Probe', {
 	'a probe needs exactly one of exec, httpGet, tcpSocket or grpc',
 );
 
+/** requests/limits: memory in bytes, cpu in millicores (what the schedulers count, R-SCHED-K2). */
+const resourceList = z.looseObject({memory: quantity.optional(), cpu: cpu.optional()});
+
 const container = k8sObject('Container', {
 	name: dnsName('a container name'),
 	image: z.string().min(1),
@@ -47,7 +50,8 @@ const container = k8sObject('Container', {
 	restartPolicy: z.literal('Always').optional(),
 	ports: z.array(k8sObject('ContainerPort', {containerPort: z.int().min(1).max(65535)})).default([]),
 	resources: k8sObject('ResourceRequirements', {
-		limits: z.looseObject({memory: quantity.optional()}).optional(),
+		requests: resourceList.optional(),
+		limits: resourceList.optional(),
 	}).default({}),
 	volumeMounts: z.array(k8sObject('VolumeMount', {name: z.string(), mountPath: z.string()})).default([]),
 	lifecycle: k8sObject('Lifecycle', {
@@ -75,6 +79,11 @@ const podSpec = k8sObject('PodSpec', {
 	hostPID: z.boolean().default(false),
 	hostIPC: z.boolean().default(false),
 	hostNetwork: z.boolean().default(false),
+	// Read by the cluster's scheduler (R-SCHED): bound already, which scheduler, and the Pod's extras.
+	nodeName: z.string().optional(),
+	schedulerName: z.string().optional(),
+	overhead: resourceList.optional(),
+	resources: k8sObject('ResourceRequirements', {requests: resourceList.optional()}).optional(),
 });
 
 export const podSchema = k8sObject('Pod', {

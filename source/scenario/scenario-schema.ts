@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {clusterNode, schedulerSchema} from './cluster-schema.js';
 import {podSchema} from './pod-schema.js';
 import {programSpec} from './program-schema.js';
 import {fields, quantity} from './schema-helpers.js';
@@ -14,6 +15,12 @@ export const scenarioSchema = fields({
 		podPidsLimit: z.int().min(1).optional(),
 		pid_max: z.int().min(301).max(4_194_304).optional(),
 	}).default({}),
+	nodes: z
+		.array(clusterNode)
+		.min(1)
+		.optional()
+		.meta({description: 'A small cluster: its nodes, each with allocatable memory (R-SCHED)'}),
+	scheduler: schedulerSchema.optional(),
 	pods: z.array(podSchema).default([]),
 	programs: z
 		.record(z.string().meta({description: 'pod/container'}), programSpec)

@@ -72,6 +72,15 @@ export const quantity = z
 	})
 	.meta({description: 'A Kubernetes quantity such as 300Mi or 8Gi'});
 
+/** A cpu quantity (`500m`, `2`) → millicores. */
+export const cpu = z
+	.union([z.string(), z.number()])
+	.transform((value, context) => {
+		const result = parseQuantity(value);
+		return result.ok ? Math.round(result.value * 1000) : fail(context, result.message);
+	})
+	.meta({description: 'A cpu quantity such as 500m or 2'});
+
 /** `TERM`, `sigterm`, `SIGTERM` → `SIGTERM`. */
 export const signal = z
 	.union([z.string(), z.int()])
@@ -127,10 +136,16 @@ export const NO_POSITION = {line: 0, column: 0};
  * A map that must carry exactly one of several subject keys; the subject picks the schema. This gives
  * "unknown field" errors against the right schema instead of zod's "no union member matched".
  */
-export function subjectUnion<Subjects extends Record<string, z.ZodType>>(what: string, subjects: Subjects) {
+export function subjectUnion<Subjects extends Record<string, z.ZodType>>(
+	what: string,
+	subjects: Subjects,
+	/** Subject keys another subject also takes as a field ({pod, node} is a pod's node). */
+	alsoFields: Partial<Record<keyof Subjects, string[]>> = {},
+) {
 	const keys = Object.keys(subjects);
 	const schema = z.record(z.string(), z.unknown()).transform((value, context) => {
-		const present = keys.filter((key) => value[key] !== undefined);
+		const all = keys.filter((key) => value[key] !== undefined);
+		const present = all.filter((key) => !all.some((other) => alsoFields[other]?.includes(key)));
 		if (present.length !== 1) {
 			const found = present.length === 0 ? 'none' : present.join(' and ');
 			return fail(context, `${what} needs exactly one of ${keys.join(', ')} (found ${found})`);

@@ -1,4 +1,5 @@
 import {z} from 'zod';
+import {schedulerSchema} from './cluster-schema.js';
 import {expectation} from './expectation-schema.js';
 import {programName, programParams} from './program-schema.js';
 import {duration, fields, NO_POSITION, signal, target, withoutUndefined} from './schema-helpers.js';
@@ -18,6 +19,8 @@ const actions = {
 	supervise: fields({pod: z.string(), container: z.string(), with: z.enum(['systemd', 'tini', 'dumb-init'])}),
 	delete: fields({pod: z.string()}),
 	expect: z.array(expectation).min(1),
+	// R-SCHED: the same pods again under another scheduler (the one knob flipped).
+	scheduler: z.lazy(() => schedulerSchema),
 };
 
 type Actions = {[Key in keyof typeof actions]: z.output<(typeof actions)[Key]>};
@@ -35,6 +38,7 @@ export const step = fields({
 	supervise: actions.supervise.optional(),
 	delete: actions.delete.optional(),
 	expect: actions.expect.optional(),
+	scheduler: actions.scheduler.optional(),
 }).transform((value, context): TimelineStep => {
 	const present = ACTION_NAMES.filter((name) => value[name] !== undefined);
 	if (present.length !== 1) {
@@ -66,6 +70,8 @@ function toAction<Name extends keyof Actions>(name: Name, value: Actions[Name]):
 		}
 		case 'expect':
 			return {type: 'expect', assertions: input as Actions['expect']};
+		case 'scheduler':
+			return {type: 'scheduler', config: input as Actions['scheduler']};
 		default:
 			return {type: name, ...(input as object)} as TimelineAction;
 	}

@@ -1,3 +1,4 @@
+import type {NodeSpec, PodResources, SchedulerConfig} from '../cluster/index.js';
 import type {ProgramParams} from '../programs/params.js';
 import type {Position} from './problem.js';
 import type {Target} from './target.js';
@@ -56,7 +57,17 @@ export type Expectation = (
 			parent?: Target;
 			comm?: string;
 	  }
-	| {subject: 'pod'; pod: string; zombies?: number; phase?: PodPhase; status?: string; ready?: string}
+	| {
+			subject: 'pod';
+			pod: string;
+			zombies?: number;
+			phase?: PodPhase;
+			status?: string;
+			ready?: string;
+			node?: string;
+			scheduled?: boolean;
+			reason?: 'Unschedulable';
+	  }
 	| {
 			subject: 'container';
 			pod: string;
@@ -66,6 +77,8 @@ export type Expectation = (
 			exitCode?: number;
 			restartCount?: number;
 			ready?: boolean;
+			node?: string;
+			stranded?: boolean;
 	  }
 	| {
 			subject: 'queue';
@@ -76,6 +89,9 @@ export type Expectation = (
 			bytes?: number;
 	  }
 	| {subject: 'logs'; pod: string; container: string; contains?: string; lines?: number; previous?: boolean}
+	| {subject: 'node'; node: string; allocated?: number; held?: number}
+	| {subject: 'deadlock'; deadlock: boolean}
+	| {subject: 'conflicts'; conflicts: number}
 ) & {position: Position};
 
 export type NamespaceField = 'shareProcessNamespace' | 'hostIPC' | 'hostPID' | 'hostNetwork';
@@ -90,7 +106,8 @@ export type TimelineAction =
 	| {type: 'set'; pod: string; field: NamespaceField; value: boolean}
 	| {type: 'supervise'; pod: string; container: string; with: Supervisor}
 	| {type: 'delete'; pod: string}
-	| {type: 'expect'; assertions: Expectation[]};
+	| {type: 'expect'; assertions: Expectation[]}
+	| {type: 'scheduler'; config: SchedulerConfig};
 
 export type TimelineStep = {at: number; position: Position; action: TimelineAction};
 
@@ -111,6 +128,15 @@ export type Scenario = {
 	timeline: TimelineStep[];
 	/** What podplay does not simulate in this file, said out loud (R-EXEC-19, R-EXEC-10): played at t=0. */
 	notes: Note[];
+	/** `nodes:` and `scheduler:`: the pods go through the scheduler (R-SCHED). */
+	cluster?: ScenarioCluster;
+};
+
+/** A scenario's cluster: nodes, scheduler, and what the scheduler reads of each pod. */
+export type ScenarioCluster = {
+	nodes: NodeSpec[];
+	scheduler: SchedulerConfig;
+	pods: Record<string, {resources: PodResources; nodeName?: string; schedulerName?: string}>;
 };
 
 /** A visible note: something the file asks for that podplay does not simulate, or simulates differently. */

@@ -104,7 +104,7 @@ export function run(
 	return {c, events};
 }
 
-/** Events as "t rule text" lines, for comparing against the traces. */
+/** Events as "t rule text" lines, for comparing against the traces (podplay's own notes left out). */
 export function lines(events: ClusterEvent[]): string[] {
-	return events.map((e) => `t${e.t / 1000} ${e.rule} ${e.text}`);
+	return events.filter((e) => e.kind !== 'note').map((e) => `t${e.t / 1000} ${e.rule} ${e.text}`);
 }

@@ -116,7 +116,7 @@ describe('refused scenarios', () => {
 	test('a step needs exactly one action', () => {
 		const rest = ['timeline:', '  - {at: 1s}', '  - {at: 2s, say: a, delete: {pod: web}}'].join('\n');
 		assert.deepEqual(check(scenario('', rest)), [
-			's.yaml:12:5: a step needs one action: say, chapter, kill, spawn, exit, set, supervise, delete, expect',
+			's.yaml:12:5: a step needs one action: say, chapter, kill, spawn, exit, set, supervise, delete, expect, scheduler',
 			's.yaml:13:5: a step has 2 actions (say, delete); give each its own step with the same "at"',
 		]);
 	});
@@ -131,7 +131,7 @@ describe('refused scenarios', () => {
 		].join('\n');
 		assert.deepEqual(check(scenario('', rest)), [
 			's.yaml:14:20: unknown field "zombie" — did you mean "zombies"?',
-			's.yaml:15:9: an expectation needs exactly one of target, pod, container, queue, logs (found none)',
+			's.yaml:15:9: an expectation needs exactly one of target, pod, container, queue, logs, node, deadlock, conflicts (found none)',
 		]);
 	});
 
