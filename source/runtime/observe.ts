@@ -14,6 +14,8 @@ import {
 import {containerSpec, findContainer, podEvent, type RtCtx} from './context.js';
 import {syncPod} from './pods.js';
 import {runProbe} from './probes.js';
+import {cleanupAfterDeadShim, stopSandbox} from './sandbox.js';
+import {podPhase} from './status.js';
 import {
 	beginEnding,
 	containerKillDeadline,
@@ -34,8 +36,13 @@ export function observe(r: RtCtx, events: readonly KernelEvent[]): void {
 		for (const name of r.rt.order) {
 			const pod = r.rt.pods[name];
 			if (!pod) continue;
-			// pause or its shim dying leaves the sandbox NOT_READY (R-POD-8).
-			if (pod.sandbox && (pod.sandbox.pause === event.pid || pod.sandbox.shim === event.pid)) {
+			// pause or its shim dying leaves the sandbox NOT_READY (R-POD-8); a stopped one is done with.
+			if (pod.sandbox && !pod.sandbox.stopped && pod.sandbox.shim === event.pid) {
+				cleanupAfterDeadShim(r, pod);
+				sandboxDied(r, pod);
+				break;
+			}
+			if (pod.sandbox && !pod.sandbox.stopped && pod.sandbox.pause === event.pid) {
 				sandboxDied(r, pod);
 				break;
 			}
@@ -45,6 +52,10 @@ export function observe(r: RtCtx, events: readonly KernelEvent[]): void {
 				break;
 			}
 		}
+	}
+	for (const name of r.rt.order) {
+		const pod = r.rt.pods[name];
+		if (pod) finishIfDone(r, pod);
 	}
 }
 
@@ -60,17 +71,26 @@ function containerExited(r: RtCtx, pod: PodState, name: string, status: ExitStat
 		sandboxDied(r, pod);
 		return;
 	}
-	// R-RESTART-5: sidecars do not keep the pod alive: once every regular container has finished for
-	// good (or an init container failed for good), they are stopped in reverse order, not restarted.
 	const done = mainContainersDone(pod) || initFailedForGood(pod);
 	if (shouldRestart(pod, c) && !(c.kind === 'sidecar' && done)) scheduleRestart(r, pod, c);
 	syncPod(r, pod);
-	if (!done) return;
-	const sidecar = [...pod.containers]
-		.reverse()
-		.find((x) => x.kind === 'sidecar' && x.state === 'running' && !x.stopping);
+}
+
+/**
+ * What the kubelet's next sync does with a pod whose regular containers have finished for good (or
+ * whose init container failed for good): R-RESTART-5, sidecars do not keep it alive, they are
+ * stopped one at a time in reverse order (R-TERM-3); R-POD-9, once nothing runs, its sandbox is
+ * stopped. Checked after every batch, so a container that never started (StartError) counts too.
+ */
+function finishIfDone(r: RtCtx, pod: PodState): void {
+	if (pod.ending || !pod.sandbox || pod.sandbox.stopped) return;
+	if (!(mainContainersDone(pod) || initFailedForGood(pod))) return;
+	const running = pod.containers.filter((c) => c.state === 'running');
+	if (running.some((c) => c.kind !== 'sidecar' || c.stopping)) return;
+	const sidecar = running.at(-1);
 	if (sidecar)
 		killContainer(r, pod, sidecar, `Stopping container ${sidecar.name}: the main containers have finished`);
+	else stopSandbox(r, pod, podPhase(pod));
 }
 
 function sandboxAlive(r: RtCtx, pod: PodState): boolean {

@@ -1,6 +1,15 @@
 // The pod sandbox: a shim (subreaper) and pause, which creates the pod's IPC and UTS namespaces
 // and joins the pinned pod network namespace (R-POD-1, R-POD-2, R-POD-3, R-POD-6).
-import {createPinnedNs, emit, forkProcess, tableGet} from '../kernel/index.js';
+import {
+	createPinnedNs,
+	emit,
+	exitProcess,
+	forkProcess,
+	sendSignal,
+	tableGet,
+	tableValues,
+	unpinNs,
+} from '../kernel/index.js';
 import {podCgroupFor} from './containers.js';
 import type {RtCtx} from './context.js';
 import type {PodState} from './types.js';
@@ -17,9 +26,10 @@ export function startSandbox(r: RtCtx, pod: PodState): boolean {
 	if ('errno' in shim) return false;
 	const cgroup = podCgroupFor(r, pod);
 	// R-POD-1: the pod network namespace is made for CNI and pinned first; pause joins it.
+	const netPin = `CNI netns /var/run/netns/cni-${pod.uid}`;
 	const netNs = spec.hostNetwork
 		? undefined
-		: createPinnedNs(r.k, 'net', r.rt.containerd ?? init.hostPid, `CNI netns /var/run/netns/cni-${pod.uid}`);
+		: createPinnedNs(r.k, 'net', r.rt.containerd ?? init.hostPid, netPin);
 	const pause = forkProcess(r.k, shim.child, {
 		program: {name: 'pause'},
 		comm: 'pause',
@@ -47,6 +57,7 @@ export function startSandbox(r: RtCtx, pod: PodState): boolean {
 		netNs: p.ns.net,
 		utsNs: p.ns.uts,
 		ready: true,
+		...(netNs === undefined ? {} : {netPin}),
 	};
 	const made = [!spec.hostPID && 'PID', !spec.hostIPC && 'IPC', !spec.hostNetwork && 'UTS']
 		.filter(Boolean)
@@ -59,4 +70,55 @@ export function startSandbox(r: RtCtx, pod: PodState): boolean {
 		{pid: p.hostPid, data: {pod: pod.name}},
 	);
 	return true;
+}
+
+/**
+ * R-POD-9: the pod has finished (nothing runs, nothing will start): the kubelet calls StopPodSandbox.
+ * containerd SIGKILLs pause (its IPC, UTS and PID namespaces die with it, queues included unless
+ * hostIPC), unpins and removes the pod network namespace, and the shim, with no task left, exits.
+ * The sandbox object stays, NotReady, until the pod is deleted.
+ */
+export function stopSandbox(r: RtCtx, pod: PodState, phase: string): void {
+	const sandbox = pod.sandbox;
+	if (!sandbox || sandbox.stopped) return;
+	sandbox.ready = false;
+	sandbox.stopped = true;
+	const pause = sandbox.pause === undefined ? undefined : tableGet(r.k.k.procs, sandbox.pause);
+	delete sandbox.pause;
+	emit(
+		r.k,
+		'R-POD-9',
+		'sandbox-stopped',
+		`pod ${pod.name} has finished (${phase}): nothing runs and nothing will start, so the kubelet stops its sandbox: containerd SIGKILLs pause${pause ? ` ${pause.hostPid}` : ''}, the pod's namespaces die with it${pod.spec.hostIPC ? ' (its queues live in the node’s IPC namespace: hostIPC)' : ', queues included'}, and the pod network is torn down`,
+		{data: {pod: pod.name}, ...(pause ? {pid: pause.hostPid} : {})},
+	);
+	if (pause && pause.state !== 'Z') sendSignal(r.k, 'host', pause, 'SIGKILL');
+	if (sandbox.netPin) {
+		unpinNs(r.k, sandbox.netNs, sandbox.netPin);
+		delete sandbox.netPin;
+	}
+	const shim = tableGet(r.k.k.procs, sandbox.shim);
+	if (shim && shim.state !== 'Z' && !shim.exiting) exitProcess(r.k, shim, {code: 0});
+}
+
+/**
+ * R-POD-10: containerd-shim died: containerd cleans up after it (`shim delete`, `runc delete
+ * --force`) and SIGKILLs the processes it supervised — pause and every container process — instead
+ * of leaving them under the node's init. The kubelet then finds the sandbox NOT_READY (R-POD-8).
+ */
+export function cleanupAfterDeadShim(r: RtCtx, pod: PodState): void {
+	const victims = [...tableValues(r.k.k.procs)].filter(
+		(p) => p.labels.pod === pod.name && p.labels.role !== 'shim' && p.state !== 'Z' && !p.exiting,
+	);
+	emit(
+		r.k,
+		'R-POD-10',
+		'shim-cleanup',
+		`containerd-shim of pod ${pod.name} died: containerd cleans up after it and SIGKILLs the ${victims.length} process(es) it supervised (pause and the containers)`,
+		{data: {pod: pod.name}},
+	);
+	for (const victim of victims) {
+		const live = tableGet(r.k.k.procs, victim.hostPid);
+		if (live && live.state !== 'Z' && !live.exiting) sendSignal(r.k, 'host', live, 'SIGKILL');
+	}
 }

@@ -55,6 +55,10 @@ export type Sandbox = {
 	netNs: NsId;
 	utsNs: NsId;
 	ready: boolean;
+	/** The CNI pin that holds the pod network namespace, removed when the sandbox stops (R-POD-9). */
+	netPin?: string;
+	/** Stopped by the kubelet for good: the pod has finished (R-POD-9). Shown as NotReady. */
+	stopped?: boolean;
 };
 
 export type PodEvent = {

@@ -239,6 +239,15 @@ function terminalPodsStop(s: Scenario): void {
 					'running',
 					`${pod.name}/${c.name} still runs in a pod ${phase} ${endingBoundMs / 1000} s ago: ${where(pod)}`,
 				);
+			// R-POD-9: nor does its sandbox: pause and the shim are gone too.
+			const left = allProcesses(second.kernel).filter(
+				(p) => p.labels.pod === pod.name && p.state !== 'Z' && !pod.ending,
+			);
+			assert.deepEqual(
+				left.map((p) => `${p.hostPid} ${p.comm}`),
+				[],
+				`processes of ${pod.name} live on ${endingBoundMs / 1000} s after it turned ${phase}: ${where(pod)}`,
+			);
 		}
 	});
 }
@@ -272,7 +281,7 @@ describe('runtime invariants under random pods and actions (property tests)', ()
 		check(alwaysComesBack);
 	});
 
-	test('R-RESTART-5: sidecars do not keep a pod alive: nothing runs in a Succeeded or Failed pod', () => {
+	test('R-RESTART-5, R-POD-9: sidecars do not keep a pod alive: nothing of a Succeeded or Failed pod runs, its sandbox included', () => {
 		check(terminalPodsStop);
 	});
 
