@@ -91,7 +91,7 @@ function deliver(
 		return;
 	}
 	if (target.blocked.includes(signal)) {
-		queueBlocked(ctx, target, signal, siPid, fromKernel);
+		queueBlocked(ctx, target, signal, siPid, fromKernel, sender);
 		return;
 	}
 	const disposition = target.actions[signal] ?? 'default';
@@ -125,9 +125,23 @@ function queueBlocked(
 	signal: SignalName,
 	siPid: number,
 	fromKernel: boolean,
+	sender: Sender,
 ): void {
 	const sleeping = target.sleepingIn;
-	if (sleeping?.call === 'sigwait' && sleeping.signals.includes(signal)) {
+	const waiting = sleeping?.call === 'sigwait' && sleeping.signals.includes(signal);
+	// SIGCHLD is every reaping init's daily bread: only other signals are worth a line.
+	if (signal !== 'SIGCHLD') {
+		const init = isNsInit(target);
+		const outside = senderNs(ctx, sender) !== target.ns.pid;
+		emit(
+			ctx,
+			init ? (outside ? 'R-SIG-2' : 'R-SIG-1') : 'R-SIG-6',
+			'signal-queued',
+			`${signal} from ${senderName(sender)} to ${label(target)} is blocked, so it is queued${init ? ' (a PID 1 receives the signals it blocks, not only those it handles)' : ''}: ${waiting ? 'its sigwait returns it at once' : 'it waits until taken by sigwait or unblocked'}`,
+			{pid: target.hostPid, data: {signal, siPid}},
+		);
+	}
+	if (waiting && sleeping) {
 		clearBlocker(ctx, target);
 		if (sleeping.reply) {
 			wake(ctx, target.hostPid, {

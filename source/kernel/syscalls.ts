@@ -94,6 +94,8 @@ export type Program = {
 	name: string;
 	/** One line for `podplay --help` and the playground. */
 	summary: string;
+	/** The parameters it reads; a scenario giving it any other is refused (`comm` is everyone's). */
+	parameters?: readonly string[];
 	react(
 		params: Record<string, unknown>,
 		state: Record<string, unknown>,

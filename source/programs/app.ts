@@ -4,10 +4,11 @@
 import type {Program} from '../kernel/index.js';
 import {params} from './params.js';
 import {isReapReturn, reaped, reapOnce} from './reaping.js';
-import {exitTimer, setupCalls} from './setup.js';
+import {exitTimer, setupCalls, setupParameters} from './setup.js';
 
 export const app: Program = {
 	name: 'app',
+	parameters: [...setupParameters, 'exitCode'],
 	summary: 'a plain app: optional handlers, children, threads, exit after a time; reaps only if told',
 	react(raw, _state, event) {
 		const p = params(raw);

@@ -20,6 +20,7 @@ const forwarded: SignalName[] = [
 
 export const dumbInit: Program = {
 	name: 'dumb-init',
+	parameters: ['service', 'single', 'rewrite'],
 	summary: "dumb-init: forwards signals to its child's process group, reaps, exits with the child's status",
 	react(raw, state, event) {
 		const p = params(raw);

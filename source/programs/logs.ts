@@ -1,12 +1,13 @@
 // A log writer and a log collector sharing a file on a volume (an emptyDir in a pod).
 import type {Program} from '../kernel/index.js';
 import {params} from './params.js';
-import {setupCalls} from './setup.js';
+import {setupCalls, setupParameters} from './setup.js';
 
 const defaultFile = '/var/log/app/app.log';
 
 export const logWriter: Program = {
 	name: 'log-writer',
+	parameters: [...setupParameters, 'interval', 'file', 'messages', 'exitCode'],
 	summary: 'writes a log line to a file every interval',
 	react(raw, state, event, env) {
 		const p = params(raw);
@@ -32,6 +33,7 @@ export const logWriter: Program = {
 
 export const logCollector: Program = {
 	name: 'log-collector',
+	parameters: ['interval', 'file', 'handle'],
 	summary: 'reads new lines of a shared log file every interval and forwards them',
 	react(raw, state, event) {
 		const p = params(raw);

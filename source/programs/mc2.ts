@@ -22,6 +22,7 @@ function fail(who: string, call: string, errno: string): Reaction {
 
 export const producer: Program = {
 	name: 'producer',
+	parameters: ['key', 'messages', 'interval'],
 	summary: 'mc2 producer: sends random two-hex-digit messages to a SysV queue, then "done"',
 	react(raw, state, event, env) {
 		const p = params(raw);
@@ -67,6 +68,7 @@ export const producer: Program = {
 
 export const consumer: Program = {
 	name: 'consumer',
+	parameters: ['key'],
 	summary: 'mc2 consumer: reads the SysV queue until "done", printing each message',
 	react(raw, state, event) {
 		const p = params(raw);

@@ -1,7 +1,7 @@
 // Small programs: a fork bomb, the four-thread Helloworld and a file copier (an init container).
 import type {Program} from '../kernel/index.js';
 import {params} from './params.js';
-import {setupCalls} from './setup.js';
+import {setupCalls, setupParameters} from './setup.js';
 
 /**
  * `:(){ :|:& };:` — each generation forks two more and exits; orphans go to PID 1 (R-REAP-3); a
@@ -9,6 +9,7 @@ import {setupCalls} from './setup.js';
  */
 export const forkBomb: Program = {
 	name: 'fork-bomb',
+	parameters: ['delay'],
 	summary: 'a fork bomb: every process forks two more, until pids.max says EAGAIN',
 	react(raw, state, event) {
 		const p = params(raw);
@@ -36,6 +37,7 @@ export const forkBomb: Program = {
 
 export const helloworld: Program = {
 	name: 'helloworld',
+	parameters: setupParameters.filter((name) => name !== 'threads'),
 	summary: 'Helloworld: one process of four threads {api, main, log, compute}',
 	react(raw, _state, event) {
 		if (event.type !== 'start') return event.type === 'signal' ? {calls: [{call: 'exit', code: 0}]} : {};
@@ -54,6 +56,7 @@ export const helloworld: Program = {
 
 export const copier: Program = {
 	name: 'cp',
+	parameters: ['file', 'from'],
 	summary: 'copies a file (an init container preparing a volume), then exits 0',
 	react(raw, _state, event) {
 		const p = params(raw);

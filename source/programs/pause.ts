@@ -4,6 +4,7 @@ import {isReapReturn, reaped, reapOnce} from './reaping.js';
 
 export const pause: Program = {
 	name: 'pause',
+	parameters: [],
 	summary: 'the pod sandbox: exits 0 on TERM/INT, reaps every child on SIGCHLD (pause.c)',
 	react(_params, _state, event) {
 		switch (event.type) {

@@ -4,6 +4,21 @@ import {commOf, type ProgramParams, type ProgramSpec, specCall} from './params.j
 
 export const exitTimer = 'exit';
 
+/** The parameters setupCalls reads: a program that starts with it takes all of these. */
+export const setupParameters = [
+	'children',
+	'reaps',
+	'handle',
+	'ignore',
+	'block',
+	'exitAfter',
+	'threads',
+	'subreaper',
+	'print',
+	'memory',
+	'port',
+] as const;
+
 /** Signal dispositions, mask, subreaper, threads, output, memory, port, children and exit timer. */
 export function setupCalls(p: ProgramParams): Syscall[] {
 	const calls: Syscall[] = [];

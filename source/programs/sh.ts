@@ -4,10 +4,11 @@
 import type {Program, Syscall} from '../kernel/index.js';
 import {commOf, params, specCall} from './params.js';
 import {exitCodeOf, type Reaped} from './reaping.js';
-import {setupCalls} from './setup.js';
+import {setupCalls, setupParameters} from './setup.js';
 
 export const sh: Program = {
 	name: 'sh',
+	parameters: [...setupParameters, 'service', 'execAfter'],
 	summary: 'sh -c: reaps any child while it waits for its foreground command, then exits or execs',
 	react(raw, state, event) {
 		const p = params(raw);

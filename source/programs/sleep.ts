@@ -1,10 +1,11 @@
 // sleep(1): no handlers, never reaps; exits 0 when its time is up.
 import type {Program, Syscall} from '../kernel/index.js';
 import {params} from './params.js';
-import {setupCalls} from './setup.js';
+import {setupCalls, setupParameters} from './setup.js';
 
 export const sleep: Program = {
 	name: 'sleep',
+	parameters: [...setupParameters, 'seconds', 'exitCode'],
 	summary: 'sleep N: no handlers, never reaps, exits 0 after N seconds (or never)',
 	react(raw, _state, event) {
 		const p = params(raw);

@@ -11,6 +11,7 @@ const startLimitIntervalMs = 10_000;
 
 export const systemd: Program = {
 	name: 'systemd',
+	parameters: ['service', 'restart', 'restartSec'],
 	summary: 'a systemd-style supervisor: restarts its service inside the container, reaps everything',
 	react(raw, state, event, env) {
 		const p = params(raw);

@@ -13,6 +13,7 @@ const wait: Syscall = {call: 'sigwait', signals: waited, timeoutMs: 1000, reply:
 
 export const tini: Program = {
 	name: 'tini',
+	parameters: ['service', 'subreaper', 'group'],
 	summary: 'tini: forwards signals to its child, reaps every zombie, exits with the child’s code',
 	react(raw, state, event, env) {
 		const p = params(raw);

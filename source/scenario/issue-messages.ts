@@ -40,6 +40,7 @@ function rawProblems(issues: readonly Issue[], base: PropertyKey[]): PathProblem
 				{path, key: true, message: unknownFieldMessage(key, candidates), ...(suggestion ? {suggestion} : {})},
 			];
 		}
+		if (issue.code === 'custom' && issue.params?.atKey) return [{path, key: true, message: issue.message}];
 		return [{path, message: issueMessage(issue, path)}];
 	});
 }

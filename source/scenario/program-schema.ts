@@ -1,5 +1,6 @@
 import {z} from 'zod';
-import {didYouMean} from './did-you-mean.js';
+import {programs} from '../programs/index.js';
+import {closest, didYouMean} from './did-you-mean.js';
 import {duration, fields, ipcKey, quantity, signal, withoutUndefined} from './schema-helpers.js';
 import {PROGRAM_NAMES, type ProgramSpec} from './types.js';
 
@@ -9,6 +10,54 @@ export const programName = z.enum(PROGRAM_NAMES, {
 			? `unknown program "${issue.input}"${didYouMean(issue.input, PROGRAM_NAMES)}`
 			: `program: expected one of ${PROGRAM_NAMES.join(', ')}`,
 });
+
+/**
+ * A program's step: a timer re-armed at the same instant would never let time move on (one moment
+ * doing unbounded work), so an interval or delay must be at least 1 ms.
+ */
+function step(name: string) {
+	return duration.refine((ms) => ms >= 1, {
+		message: `${name}: must be at least 1ms; a program stepping every 0 ms would never let time move on`,
+	});
+}
+
+/** What every program takes besides its own parameters. */
+const everyProgramTakes = ['program', 'count', 'comm'];
+
+/** The parameters this program declares (programs/*.ts); any other is refused at its key. */
+export function programTakes(program: string): string[] {
+	return [...(programs[program]?.parameters ?? []), 'comm'];
+}
+
+/** For editors (JSON Schema): each program allows only its own parameters. */
+function eachProgramsOwn(child: boolean) {
+	return {
+		allOf: PROGRAM_NAMES.map((name) => ({
+			if: {properties: {program: {const: name}}, required: ['program']},
+			then: {propertyNames: {enum: ['program', ...(child ? ['count'] : []), ...programTakes(name)]}},
+		})),
+	};
+}
+
+let known: string[] | undefined;
+
+function ownParameters(spec: Record<string, unknown>, context: z.RefinementCtx): void {
+	known ??= Object.keys(programParams());
+	const program = String(spec.program);
+	if (!programs[program]) return;
+	const takes = programTakes(program);
+	for (const key of Object.keys(spec)) {
+		// Keys no program takes are already refused as unknown fields.
+		if (!known.includes(key) || everyProgramTakes.includes(key) || takes.includes(key)) continue;
+		const near = closest(key, takes);
+		context.addIssue({
+			code: 'custom',
+			path: [key],
+			params: {atKey: true},
+			message: `${program} does not take "${key}"${near ? ` (did you mean "${near}"?)` : ''}; it takes ${takes.join(', ')}`,
+		});
+	}
+}
 
 /** The parameters every program spec may carry (see types.ts ProgramSpec for their meaning). */
 export function programParams() {
@@ -26,7 +75,7 @@ export function programParams() {
 		memory: quantity.optional(),
 		key: ipcKey.optional(),
 		messages: z.int().nonnegative().optional(),
-		interval: duration.optional(),
+		interval: step('interval').optional(),
 		file: z.string().optional(),
 		service: programSpec.optional(),
 		restartSec: duration.optional(),
@@ -37,16 +86,21 @@ export function programParams() {
 		restart: z.enum(['always', 'on-failure', 'no']).optional(),
 		group: z.boolean().optional(),
 		single: z.boolean().optional(),
-		delay: duration.optional(),
+		delay: step('delay').optional(),
+		rewrite: z.record(z.string(), z.string()).optional(),
 	};
 }
 
 export const programSpec: z.ZodType<ProgramSpec, unknown> = z.lazy(() =>
-	fields({program: programName, ...programParams()}).transform(withoutUndefined),
+	fields({program: programName, ...programParams()})
+		.meta(eachProgramsOwn(false))
+		.superRefine(ownParameters)
+		.transform(withoutUndefined),
 );
 
 const childSpec: z.ZodType<ProgramSpec & {count: number}, unknown> = z.lazy(() =>
-	fields({program: programName, count: z.int().min(1).default(1), ...programParams()}).transform(
-		withoutUndefined,
-	),
+	fields({program: programName, count: z.int().min(1).default(1), ...programParams()})
+		.meta(eachProgramsOwn(true))
+		.superRefine(ownParameters)
+		.transform(withoutUndefined),
 );

@@ -165,3 +165,64 @@ describe('process groups', () => {
 		assert.deepEqual(exit?.data?.status, {code: 3});
 	});
 });
+
+describe('tini as PID 1 (R-SUP-2)', () => {
+	function tiniPod(params: Record<string, unknown> = {}) {
+		const sim = new Sim();
+		const tini = sim.fork(1, {
+			program: 'tini',
+			flags: {pid: true},
+			params: {service: {program: 'app', children: [{program: 'sleep'}]}, ...params},
+		});
+		const app = sim.must(tini).children[0]!;
+		const sleep = sim.must(app).children[0]!;
+		return {sim, tini, app, sleep};
+	}
+
+	test('R-SUP-2: the node’s SIGTERM reaches tini though it has no handler: it is blocked, queued (narrated) and forwarded to the child', () => {
+		const {sim, tini, app} = tiniPod();
+		const events = sim.kill(tini, 'SIGTERM');
+		const queued = events.find((e) => e.kind === 'signal-queued');
+		assert.equal(queued?.rule, 'R-SIG-2');
+		assert.equal(queued?.pid, tini);
+		assert.match(queued?.text ?? '', /SIGTERM from the node to \d+ \(tini\) is blocked, so it is queued/);
+		assert.ok(
+			!events.some((e) => e.kind === 'signal-dropped' && e.pid === tini),
+			'not dropped as R-SIG-2 would a handler-less PID 1',
+		);
+		assert.equal(sim.proc(app), undefined, 'the app got SIGTERM from tini and died');
+		const exit = sim.events.find((e) => e.kind === 'exit' && e.pid === tini);
+		assert.deepEqual(exit?.data?.status, {code: 143}, 'tini exits with 128 + 15, the child’s signal');
+	});
+
+	test('R-SUP-2: tini reaps every child, and exits with the main child’s code as soon as it is reaped', () => {
+		const {sim, tini, app, sleep} = tiniPod();
+		sim.call(app, {call: 'exit', code: 7});
+		const exit = sim.events.find((e) => e.kind === 'exit' && e.pid === tini);
+		assert.deepEqual(exit?.data?.status, {code: 7});
+		assert.equal(
+			sim.proc(sleep),
+			undefined,
+			'the orphan died with the namespace (R-PIDNS-7), no zombie left',
+		);
+	});
+
+	test('R-SUP-2: an orphan that dies under tini is reaped, not left a zombie', () => {
+		const sim = new Sim();
+		const tini = sim.fork(1, {program: 'tini', flags: {pid: true}, params: {service: {program: 'app'}}});
+		const app = sim.must(tini).children[0]!;
+		const helper = sim.fork(app, {program: 'sleep'});
+		const orphan = sim.fork(helper, {program: 'sleep'});
+		sim.call(helper, {call: 'exit', code: 0});
+		assert.equal(sim.must(orphan).parent, tini, 'the orphan went to tini, PID 1 (R-REAP-3)');
+		sim.call(orphan, {call: 'exit', code: 0});
+		assert.equal(sim.proc(orphan), undefined, 'tini reaped it');
+		assert.ok(sim.proc(tini), 'tini runs on: its main child lives');
+	});
+
+	test('R-SUP-2: with -g the signal goes to the child’s whole process group', () => {
+		const {sim, tini, sleep} = tiniPod({group: true});
+		sim.kill(tini, 'SIGTERM');
+		assert.equal(sim.proc(sleep), undefined, 'the grandchild in the child’s group got SIGTERM too');
+	});
+});

@@ -42,6 +42,44 @@ describe('refused scenarios', () => {
 		assert.equal(parseScenario(text, 's.yaml').ok, true);
 	});
 
+	test('each program takes only its own parameters: anything else is refused at its key, with what it takes', () => {
+		const programs = [
+			'programs:',
+			'  web/app: {program: producer, handle: [TERM], key: 0x42}',
+			'  web/log: {program: tini, service: {program: app, memory: 1Mi}, exitAfter: 1s, group: true}',
+		].join('\n');
+		assert.deepEqual(check(scenario('', programs)), [
+			's.yaml:12:32: producer does not take "handle"; it takes key, messages, interval, comm',
+			's.yaml:13:66: tini does not take "exitAfter"; it takes service, subreaper, group, comm',
+		]);
+	});
+
+	test('a parameter of another program gets the closest one this program takes', () => {
+		assert.deepEqual(check(scenario('', 'programs:\n  web/app: {program: fork-bomb, interval: 1s}')), [
+			's.yaml:12:33: fork-bomb does not take "interval"; it takes delay, comm',
+		]);
+		assert.deepEqual(check(scenario('', 'programs:\n  web/app: {program: sleep, delay: 1s}')), [
+			's.yaml:12:29: sleep does not take "delay"; it takes children, reaps, handle, ignore, block, exitAfter, threads, subreaper, print, memory, port, seconds, exitCode, comm',
+		]);
+	});
+
+	test('zero intervals and delays are refused at load: one moment would never end', () => {
+		const programs = [
+			'programs:',
+			'  web/app: {program: log-writer, interval: 0}',
+			'  web/log: {program: tini, service: {program: fork-bomb, delay: 0ms}}',
+			'timeline:',
+			'  - at: 1s',
+			'    spawn: {parent: web/app, program: producer, interval: 0s}',
+		].join('\n');
+		const refused = check(scenario('', programs));
+		assert.deepEqual(
+			refused.map((line) => line.split(': ').slice(0, 2).join(': ')),
+			['s.yaml:12:44: interval', 's.yaml:13:65: delay', 's.yaml:16:59: interval'],
+		);
+		assert.match(refused[0]!, /must be at least 1ms/);
+	});
+
 	test('an unknown program gets a did-you-mean', () => {
 		assert.deepEqual(check(scenario('', 'programs:\n  web/app: {program: tiny}')), [
 			's.yaml:12:22: unknown program "tiny" — did you mean "tini"?',

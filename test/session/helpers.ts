@@ -26,7 +26,7 @@ programs:
     children:
       - {program: sleep, count: 2, exitAfter: 1s}
   queue/producer: {program: producer, key: 0x42, interval: 100ms, messages: 100}
-  queue/consumer: {program: consumer, key: 0x42, interval: 200ms}
+  queue/consumer: {program: consumer, key: 0x42}
 timeline:
   - at: 0
     chapter: {title: Start, notes: Two pods.}
