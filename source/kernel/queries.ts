@@ -17,6 +17,24 @@ export function processInNs(k: Kernel, ns: NsId, pid: number): Process | undefin
 	return host === undefined ? undefined : tableGet(k.procs, host);
 }
 
+/**
+ * `target`'s PID as `viewer` numbers it (R-PIDNS-1, R-PIDNS-5): undefined when `target` is outside
+ * the viewer's PID namespace and its descendants.
+ */
+export function pidSeenBy(k: Kernel, target: Process, viewer: Process): number | undefined {
+	const level = (k.namespaces[viewer.ns.pid] as PidNamespace).level;
+	const pid = target.pids[level];
+	return pid !== undefined && processInNs(k, viewer.ns.pid, pid)?.hostPid === target.hostPid
+		? pid
+		: undefined;
+}
+
+/** `target`'s process group ID as `viewer`'s PID namespace numbers it (kill -PGID). */
+export function pgidSeenBy(k: Kernel, target: Process, viewer: Process): number | undefined {
+	const level = (k.namespaces[viewer.ns.pid] as PidNamespace).level;
+	return pidSeenBy(k, target, viewer) === undefined ? undefined : target.pgrp[level];
+}
+
 /** Lowest host PID with that command name (`comm:NAME` targets). */
 export function processByComm(k: Kernel, comm: string): Process | undefined {
 	for (const p of tableValues(k.procs)) if (p.comm === comm) return p;

@@ -8,6 +8,7 @@ import {pinNs, unpinNs} from './namespaces.js';
 import {sendSignal} from './signal.js';
 import type {SignalName} from './signals.js';
 import type {Syscall} from './syscalls.js';
+import {tableValues} from './table.js';
 import {commitTimers, takeDueTimer} from './timers.js';
 import type {NsId, Timer} from './types.js';
 import {clearBlocker} from './wakeups.js';
@@ -15,8 +16,11 @@ import {clearBlocker} from './wakeups.js';
 export type KernelAction =
 	/** Make process `pid` perform a system call (the playground's "make it fork", a scenario step). */
 	| {type: 'syscall'; pid: number; call: Syscall}
-	/** kill(1) typed by an administrator on the node, outside every container. */
-	| {type: 'signal'; pid: number; signal: SignalName}
+	/**
+	 * kill(1) typed by an administrator on the node, outside every container; with `group`, `pid` is
+	 * a process group ID as the node numbers it (`kill -SIG -PGID`).
+	 */
+	| {type: 'signal'; pid: number; signal: SignalName; group?: boolean}
 	/** Let virtual time pass. */
 	| {type: 'advance'; ms: number}
 	/** Bind-mount (pin) or unmount a namespace file (R-IPC-3). */
@@ -33,6 +37,38 @@ export type TimerHandler = (ctx: Ctx, timer: Timer) => void;
 
 /** Called after each timer has fired and its reactions have run (the layers above observe here). */
 export type Settle = () => void;
+
+/**
+ * `kill -SIG -PGID` on the node (kill_something_info): every member of the group, numbered as the
+ * node sees it, gets the signal from the node under the usual rules (R-SIG-2 for a namespace's
+ * init, R-SIG-6 for the others); no member at all is ESRCH.
+ */
+function signalGroupFromNode(ctx: Ctx, pgid: number, signal: SignalName): void {
+	const members = [...tableValues(ctx.k.procs)].filter((p) => p.pgrp[0] === pgid && p.state !== 'Z');
+	if (members.length === 0) {
+		emit(
+			ctx,
+			'R-SIG-7',
+			'errno',
+			`kill(-${pgid}, ${signal}) from the node: no process in group ${pgid}: ESRCH`,
+			{
+				errno: 'ESRCH',
+			},
+		);
+		return;
+	}
+	emit(
+		ctx,
+		'R-SIG-7',
+		'kill-group',
+		`kill(-${pgid}, ${signal}) from the node reaches the ${members.length} process(es) of process group ${pgid}`,
+		{data: {signal, targets: members.map((p) => p.hostPid)}},
+	);
+	for (const member of members) {
+		const live = proc(ctx, member.hostPid);
+		if (live) sendSignal(ctx, 'host', live, signal);
+	}
+}
 
 export function applyKernelAction(
 	ctx: Ctx,
@@ -62,6 +98,10 @@ function perform(ctx: Ctx, action: KernelAction, others?: TimerHandler, settle?:
 			break;
 		}
 		case 'signal': {
+			if (action.group) {
+				signalGroupFromNode(ctx, action.pid, action.signal);
+				break;
+			}
 			const p = proc(ctx, action.pid);
 			if (!p) {
 				emit(

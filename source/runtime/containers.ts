@@ -78,6 +78,8 @@ export function startContainer(r: RtCtx, pod: PodState, c: ContainerStatus): voi
 		stdout: logStream(pod.name, c.name, c.restartCount),
 		labels: {pod: pod.name, container: c.name},
 		resetMask: true,
+		// runc's init calls setsid(): a container's first process leads its own session and group.
+		setsid: true,
 	});
 	if ('errno' in result) {
 		startFailed(r, pod, c, `failed to start container "${c.name}": ${result.errno}`);

@@ -43,11 +43,14 @@ export function startSandbox(r: RtCtx, pod: PodState): boolean {
 		},
 		...(netNs === undefined ? {} : {join: {net: netNs}}),
 		cgroup,
+		// pause is a container's first process too: runc makes it a session leader.
+		setsid: true,
 		labels: {pod: pod.name, container: 'POD'},
 	});
 	if ('errno' in pause) return false;
 	const p = pause.child;
 	pod.sandboxes += 1;
+	pod.ipcNamespaces = [...(pod.ipcNamespaces ?? []), p.ns.ipc];
 	pod.sandbox = {
 		attempt: pod.sandboxes,
 		shim: shim.child.hostPid,

@@ -1,7 +1,7 @@
 // A scenario becomes node options, set-up actions and a timeline of cues; timeline steps become
 // engine actions at the moment they play (targets resolve against the world of that moment).
 import type {SchedulerConfig} from '../cluster/index.js';
-import type {Kernel, KernelAction, SignalName} from '../kernel/index.js';
+import {type Kernel, type KernelAction, pgidSeenBy, pidSeenBy, type SignalName} from '../kernel/index.js';
 import {type ProgramSpec as RunnableSpec, specCall} from '../programs/index.js';
 import type {PodSpec, RuntimeAction, RuntimeState} from '../runtime/index.js';
 import {clusterSetup} from './cluster-setup.js';
@@ -60,14 +60,8 @@ export function stepActions(kernel: Kernel, runtime: RuntimeState, action: Timel
 				ok: true,
 				actions: [{type: 'chapter', title: action.title, ...(action.notes ? {notes: action.notes} : {})}],
 			};
-		case 'kill': {
-			const target = resolveTarget(kernel, runtime, action.target);
-			if (!target) return missing(formatTarget(action.target));
-			return {
-				ok: true,
-				actions: [{type: 'signal', pid: target.hostPid, signal: action.signal as SignalName}],
-			};
-		}
+		case 'kill':
+			return killActions(kernel, runtime, action);
 		case 'exit': {
 			const target = resolveTarget(kernel, runtime, action.target);
 			if (!target) return missing(formatTarget(action.target));
@@ -105,6 +99,43 @@ export function stepActions(kernel: Kernel, runtime: RuntimeState, action: Timel
 			return {ok: true, actions: [{type: 'reschedule', config: action.config}]};
 	}
 }
+
+/**
+ * R-SIG-7 (kill_something_info): kill(pid), kill(-PGID) and kill(-1). From the node the signal comes
+ * from outside every container (R-SIG-2); `from` makes a process call kill(2), with the PIDs and the
+ * group ID as its own PID namespace numbers them (R-PIDNS-5: one it cannot see is ESRCH).
+ */
+function killActions(kernel: Kernel, runtime: RuntimeState, action: KillAction): Resolved {
+	const signal = action.signal as SignalName;
+	const named = action.target ?? action.group;
+	const target = named ? resolveTarget(kernel, runtime, named) : undefined;
+	if (named && !target) return missing(formatTarget(named));
+	if (!action.from) {
+		if (!target) return {ok: false, message: 'kill: all needs from: TARGET'};
+		const pid = action.group ? target.pgrp[0]! : target.hostPid;
+		return {ok: true, actions: [{type: 'signal', pid, signal, ...(action.group ? {group: true} : {})}]};
+	}
+	const sender = resolveTarget(kernel, runtime, action.from);
+	if (!sender) return missing(formatTarget(action.from));
+	let pid = -1;
+	if (target) {
+		const seen = action.group ? pgidSeenBy(kernel, target, sender) : pidSeenBy(kernel, target, sender);
+		if (seen === undefined)
+			return {
+				ok: false,
+				message: `kill from ${formatTarget(action.from)}: ${formatTarget(named!)} is outside its PID namespace, so it cannot name it: ESRCH (R-PIDNS-5)`,
+			};
+		if (action.group && seen === 1)
+			return {
+				ok: false,
+				message: `kill from ${formatTarget(action.from)}: process group 1 cannot be named, kill(-1) means every process (R-SIG-7)`,
+			};
+		pid = action.group ? -seen : seen;
+	}
+	return {ok: true, actions: [{type: 'syscall', pid: sender.hostPid, call: {call: 'kill', pid, signal}}]};
+}
+
+type KillAction = Extract<TimelineAction, {type: 'kill'}>;
 
 function missing(target: string): Resolved {
 	return {ok: false, message: `target ${target} has no live process at this moment`};

@@ -44,8 +44,10 @@ export function referenceProblems(
 		});
 	};
 	const target = (value: Target | undefined, path: Path) => {
-		if (value && (value.kind === 'container' || value.kind === 'ns-pid'))
-			container(value.pod, value.container, path);
+		if (!value || (value.kind !== 'container' && value.kind !== 'ns-pid')) return;
+		// `pod/POD` names the pod's pause (R-POD-1).
+		if (value.container === 'POD') pod(value.pod, path);
+		else container(value.pod, value.container, path);
 	};
 	pods.forEach((entry, index) => {
 		if (pods.findIndex((other) => other.name === entry.name) !== index) {
@@ -78,6 +80,9 @@ export function referenceProblems(
 		const {action} = step;
 		switch (action.type) {
 			case 'kill':
+				for (const field of ['target', 'group', 'from'] as const)
+					target(action[field], [...at, 'kill', field]);
+				break;
 			case 'exit':
 				target(action.target, [...at, action.type, 'target']);
 				break;

@@ -1,15 +1,41 @@
 import {z} from 'zod';
 import {schedulerSchema} from './cluster-schema.js';
 import {expectation} from './expectation-schema.js';
-import {programName, programParams} from './program-schema.js';
-import {duration, fields, NO_POSITION, signal, target, withoutUndefined} from './schema-helpers.js';
+import {ownParameters, programName, programParams} from './program-schema.js';
+import {
+	duration,
+	exactlyOne,
+	fields,
+	NO_POSITION,
+	signal,
+	target,
+	withoutUndefined,
+} from './schema-helpers.js';
 import type {ProgramSpec, TimelineAction, TimelineStep} from './types.js';
 
 const actions = {
 	say: z.string(),
 	chapter: z.union([z.string(), fields({title: z.string(), notes: z.string().optional()})]),
-	kill: fields({target, signal: signal.default('SIGTERM')}),
-	spawn: z.lazy(() => fields({parent: target, program: programName, ...programParams()})),
+	// R-SIG-7: one process, a process group (kill -PGID) or kill(-1); from the node or from a process.
+	kill: fields({
+		target: target.optional(),
+		group: target.optional(),
+		all: z.literal(true).optional(),
+		from: target.optional(),
+		signal: signal.default('SIGTERM'),
+	})
+		.refine(
+			exactlyOne(['target', 'group', 'all']),
+			'kill: give one of target, group (its process group) or all: true',
+		)
+		.refine((kill) => !kill.all || kill.from !== undefined, {
+			message:
+				'kill: all (kill(-1)) needs from: TARGET, the process that calls it; from the node it would signal every process on the node',
+			path: ['all'],
+		}),
+	spawn: z.lazy(() =>
+		fields({parent: target, program: programName, ...programParams()}).superRefine(ownParameters),
+	),
 	exit: fields({target, code: z.int().min(0).max(255).default(0)}),
 	set: fields({
 		pod: z.string(),
