@@ -52,6 +52,8 @@ export function formatFailure(file: string, f: Failure): string {
 							? `logs of ${e.pod}/${e.container}`
 							: e.subject === 'node'
 								? `node ${e.node}`
-								: 'cluster';
+								: e.subject === 'event'
+									? `events ${JSON.stringify(e.match)}`
+									: 'cluster';
 	return `${file}:${e.position.line}:${e.position.column}: ${subject} ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`;
 }

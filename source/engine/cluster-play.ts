@@ -1,5 +1,7 @@
 // Playing a scenario on a cluster: a timeline step acts on the node its pod runs on, and an
 // expectation is checked there (R-SCHED). Without a cluster, exactly as on one node.
+
+import type {KernelEvent} from '../kernel/index.js';
 import {
 	checkClusterExpectation,
 	checkExpectation,
@@ -12,23 +14,31 @@ import type {Action} from './actions.js';
 import {nodeWorld, podNode} from './cluster-world.js';
 import type {World} from './world.js';
 
-export function worldExpectation(world: World, e: Expectation): Failure[] {
-	if (!world.cluster) return checkExpectation(world.kernel, world.runtime, e);
+/** `events`: the events so far, for `{event: …}` assertions. */
+export function worldExpectation(
+	world: World,
+	e: Expectation,
+	events: readonly KernelEvent[] = [],
+): Failure[] {
+	if (!world.cluster) return checkExpectation(world.kernel, world.runtime, e, events);
 	return checkClusterExpectation(
 		world.cluster.state,
 		(pod) => (pod ? nodeWorld(world, podNode(world, pod) ?? world.cluster!.home) : world),
 		(pod) => podNode(world, pod) !== undefined,
 		e,
+		events,
 	);
 }
 
 function actionPod(action: TimelineAction): string | undefined {
 	const target =
-		action.type === 'kill' || action.type === 'exit'
-			? action.target
-			: action.type === 'spawn'
-				? action.parent
-				: undefined;
+		action.type === 'kill'
+			? (action.target ?? action.group ?? action.from)
+			: action.type === 'exit'
+				? action.target
+				: action.type === 'spawn'
+					? action.parent
+					: undefined;
 	return target && (target.kind === 'container' || target.kind === 'ns-pid') ? target.pod : undefined;
 }
 

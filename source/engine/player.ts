@@ -98,7 +98,8 @@ function playStep(p: Player, index: number): Player {
 	const world = playerWorld(p);
 	const step = p.scenario.timeline[index];
 	if (step.action.type === 'expect') {
-		const failures = step.action.assertions.flatMap((e) => worldExpectation(world, e));
+		const events = step.action.assertions.some((e) => e.subject === 'event') ? playerEvents(p) : [];
+		const failures = step.action.assertions.flatMap((e) => worldExpectation(world, e, events));
 		p = {...p, failures: failures.length > 0 ? [...p.failures, ...failures] : p.failures};
 		return perform(p, {type: 'cue', index});
 	}

@@ -103,7 +103,7 @@ function becomeZombie(ctx: Ctx, p: Process, status: ExitStatus): void {
 		'R-ZOMB-1',
 		'exit',
 		`${label(p)} exited with ${describeStatus(status)}; it is a zombie until its parent ${parent ? label(parent) : '(none)'} reaps it`,
-		{pid: p.hostPid, data: {status, parent: p.parent}},
+		{pid: p.hostPid, data: {status, parent: p.parent, comm: p.comm}},
 	);
 	notifyParent(ctx, p);
 }

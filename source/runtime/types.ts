@@ -86,6 +86,8 @@ export type PodState = {
 		| {kind: 'sandbox'};
 	sandbox?: Sandbox;
 	sandboxes: number;
+	/** The IPC namespace of each sandbox so far, in order (R-POD-8: a new sandbox, a new namespace). */
+	ipcNamespaces?: NsId[];
 	/** Index of the next init container to run; = initContainers.length when all have run. */
 	initIndex: number;
 	containers: ContainerStatus[];

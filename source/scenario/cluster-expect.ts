@@ -2,7 +2,7 @@
 // stranded, whether Mesos deadlocked, how many conflicts Omega saw. Fields about processes and
 // containers are checked on the node the pod runs on, as on a single node.
 import {allocated, type ClusterState, conflicts, formatMemory, heldOn} from '../cluster/index.js';
-import type {Kernel} from '../kernel/index.js';
+import type {Kernel, KernelEvent} from '../kernel/index.js';
 import type {RuntimeState} from '../runtime/index.js';
 import {checkExpectation, type Failure} from './expect.js';
 import type {Expectation} from './types.js';
@@ -15,6 +15,7 @@ export function checkClusterExpectation(
 	view: (pod?: string) => NodeView,
 	running: (pod: string) => boolean,
 	e: Expectation,
+	events: readonly KernelEvent[] = [],
 ): Failure[] {
 	const failures: Failure[] = [];
 	const check = (field: string, expected: unknown, actual: unknown) => {
@@ -82,5 +83,7 @@ export function checkClusterExpectation(
 			);
 		case 'logs':
 			return checkExpectation(view(e.pod).kernel, view(e.pod).runtime, e);
+		case 'event':
+			return checkExpectation(view().kernel, view().runtime, e, events);
 	}
 }

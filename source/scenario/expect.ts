@@ -1,18 +1,55 @@
 // Checking `expect:` assertions against the world at their moment.
-import {allProcesses, type IpcNamespace, type Kernel, streamLines} from '../kernel/index.js';
+import {
+	allProcesses,
+	type ExitStatus,
+	type IpcNamespace,
+	type Kernel,
+	type KernelEvent,
+	signalNumbers,
+	streamLines,
+} from '../kernel/index.js';
 import {logStream, podPhase, type RuntimeState, readyColumn, statusColumn} from '../runtime/index.js';
 import {resolveTarget} from './resolve.js';
 import {formatTarget} from './target.js';
-import type {Expectation} from './types.js';
+import type {Count, EventMatch, Expectation} from './types.js';
 
 export type Failure = {expectation: Expectation; field: string; expected: unknown; actual: unknown};
 
-/** Every field of the assertion that does not hold, as expected/actual pairs. */
-export function checkExpectation(kernel: Kernel, runtime: RuntimeState, e: Expectation): Failure[] {
+/** A count holds as a number (equal) or as bounds (`{gte}`, `{lte}`). */
+function holds(expected: Count, actual: number): boolean {
+	if (typeof expected === 'number') return actual === expected;
+	return (
+		(expected.gte === undefined || actual >= expected.gte) &&
+		(expected.lte === undefined || actual <= expected.lte)
+	);
+}
+
+/** How a count reads in a failure line. */
+function countText(expected: Count): number | string {
+	if (typeof expected === 'number') return expected;
+	if (expected.gte !== undefined && expected.lte !== undefined)
+		return `between ${expected.gte} and ${expected.lte}`;
+	return expected.gte !== undefined ? `at least ${expected.gte}` : `at most ${expected.lte}`;
+}
+
+/**
+ * Every field of the assertion that does not hold, as expected/actual pairs. `events` are the
+ * events so far, for `{event: …}` assertions.
+ */
+export function checkExpectation(
+	kernel: Kernel,
+	runtime: RuntimeState,
+	e: Expectation,
+	events: readonly KernelEvent[] = [],
+): Failure[] {
 	const failures: Failure[] = [];
 	const check = (field: string, expected: unknown, actual: unknown) => {
 		if (expected !== undefined && expected !== actual)
 			failures.push({expectation: e, field, expected, actual});
+	};
+	const checkCount = (field: string, expected: Count | undefined, actual: number) => {
+		if (expected !== undefined && !holds(expected, actual))
+			failures.push({expectation: e, field, expected: countText(expected), actual});
 	};
 	switch (e.subject) {
 		case 'process': {
@@ -47,8 +84,14 @@ export function checkExpectation(kernel: Kernel, runtime: RuntimeState, e: Expec
 				const zombies = allProcesses(kernel).filter(
 					(p) => p.state === 'Z' && p.labels.pod === pod.name && names.has(p.labels.container ?? ''),
 				).length;
-				check('zombies', e.zombies, zombies);
+				checkCount('zombies', e.zombies, zombies);
 			}
+			if (e.processes !== undefined)
+				checkCount(
+					'processes',
+					e.processes,
+					allProcesses(kernel).filter((p) => p.labels.pod === pod.name).length,
+				);
 			break;
 		}
 		case 'container': {
@@ -60,12 +103,12 @@ export function checkExpectation(kernel: Kernel, runtime: RuntimeState, e: Expec
 			check('state', e.state, c.state);
 			check('reason', e.reason, c.reason ?? '');
 			check('exitCode', e.exitCode, c.exitCode);
-			check('restartCount', e.restartCount, c.restartCount);
+			checkCount('restartCount', e.restartCount, c.restartCount);
 			check('ready', e.ready, c.ready);
 			break;
 		}
 		case 'queue': {
-			const nsId = e.ipc.kind === 'host' ? kernel.root.ipc : runtime.pods[e.ipc.pod]?.sandbox?.ipcNs;
+			const nsId = e.ipc.kind === 'host' ? kernel.root.ipc : podIpcNs(runtime, e.ipc.pod, e.ipc.sandbox);
 			const ns = nsId === undefined ? undefined : (kernel.namespaces[nsId] as IpcNamespace | undefined);
 			const queue = ns ? Object.values(ns.queues).find((q) => q.key === e.key) : undefined;
 			check('exists', e.exists, queue !== undefined);
@@ -75,8 +118,8 @@ export function checkExpectation(kernel: Kernel, runtime: RuntimeState, e: Expec
 					failures.push({expectation: e, field: 'exists', expected: true, actual: false});
 				break;
 			}
-			check('messages', e.messages, queue.messages.length);
-			check('bytes', e.bytes, queue.bytes);
+			checkCount('messages', e.messages, queue.messages.length);
+			checkCount('bytes', e.bytes, queue.bytes);
 			break;
 		}
 		case 'logs': {
@@ -91,9 +134,38 @@ export function checkExpectation(kernel: Kernel, runtime: RuntimeState, e: Expec
 					actual: lines.at(-1) ?? '(no output)',
 				});
 			}
-			check('lines', e.lines, lines.length);
+			checkCount('lines', e.lines, lines.length);
 			break;
 		}
+		case 'event':
+			checkCount('count', e.count ?? {gte: 1}, events.filter((event) => matches(event, e.match)).length);
+			break;
 	}
 	return failures;
+}
+
+/** The IPC namespace of a pod's current sandbox, or of its Nth sandbox (R-POD-8: each has its own). */
+function podIpcNs(runtime: RuntimeState, pod: string, sandbox?: number): number | undefined {
+	const state = runtime.pods[pod];
+	if (!state) return undefined;
+	return sandbox === undefined ? state.sandbox?.ipcNs : state.ipcNamespaces?.[sandbox - 1];
+}
+
+function exitCodeOf(status: ExitStatus): number {
+	return 'code' in status ? status.code : 128 + signalNumbers[status.signal];
+}
+
+function matches(event: KernelEvent, m: EventMatch): boolean {
+	const data = event.data ?? {};
+	if (m.rule !== undefined && event.rule !== m.rule) return false;
+	if (m.kind !== undefined && event.kind !== m.kind) return false;
+	if (m.reason !== undefined && data.reason !== m.reason) return false;
+	if (m.pod !== undefined && data.pod !== m.pod) return false;
+	if (m.comm !== undefined && data.comm !== m.comm) return false;
+	if (m.contains !== undefined && !event.text.includes(m.contains)) return false;
+	if (m.exitCode !== undefined) {
+		const status = data.status as ExitStatus | undefined;
+		if (event.kind !== 'exit' || !status || exitCodeOf(status) !== m.exitCode) return false;
+	}
+	return true;
 }

@@ -14,6 +14,16 @@ import type {Expectation} from './types.js';
 
 const count = z.int().nonnegative();
 
+/** A count, or bounds on it (`{gte: 1}`, `{lte: 5}`). */
+const countOrRange = z.union([
+	count,
+	fields({gte: count.optional(), lte: count.optional()}).refine(
+		// A misspelt bound (`gt:`) is already refused as an unknown field.
+		(range) => Object.keys(range).length > 0,
+		'write {gte: N} (at least), {lte: N} (at most) or both',
+	),
+]);
+
 const processExpectation = fields({
 	target,
 	state: z.enum(['R', 'S', 'Z', 'T']).optional(),
@@ -26,7 +36,8 @@ const processExpectation = fields({
 
 const podExpectation = fields({
 	pod: z.string(),
-	zombies: count.optional(),
+	zombies: countOrRange.optional(),
+	processes: countOrRange.optional(),
 	phase: z.enum(['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown']).optional(),
 	status: z.string().optional(),
 	ready: z
@@ -44,7 +55,7 @@ const containerExpectation = fields({
 	state: z.enum(['waiting', 'running', 'terminated']).optional(),
 	reason: z.string().optional(),
 	exitCode: z.int().optional(),
-	restartCount: count.optional(),
+	restartCount: countOrRange.optional(),
 	ready: z.boolean().optional(),
 	// In a cluster: placed apart from the rest of its pod, or refused while the rest runs (R-SCHED-S8).
 	node: z.string().optional(),
@@ -58,18 +69,32 @@ const containerExpectation = fields({
 	}),
 );
 
-const queueSelector = fields({pod: z.string().optional(), ipc: z.literal('host').optional()})
-	.refine(exactlyOne(['pod', 'ipc']), 'queue: write {pod: NAME} or {ipc: host}')
+const queueSelector = fields({
+	pod: z.string().optional(),
+	sandbox: z.int().min(1).optional(),
+	ipc: z.literal('host').optional(),
+})
+	.refine(exactlyOne(['pod', 'ipc']), 'queue: write {pod: NAME}, {pod: NAME, sandbox: N} or {ipc: host}')
+	.refine((value) => value.sandbox === undefined || value.pod !== undefined || value.ipc === undefined, {
+		message: 'queue: sandbox N names the IPC namespace of a pod’s Nth sandbox; give pod too',
+		path: ['sandbox'],
+	})
 	.transform((value) =>
-		value.pod !== undefined ? {kind: 'pod' as const, pod: value.pod} : {kind: 'host' as const},
+		value.pod !== undefined
+			? {
+					kind: 'pod' as const,
+					pod: value.pod,
+					...(value.sandbox === undefined ? {} : {sandbox: value.sandbox}),
+				}
+			: {kind: 'host' as const},
 	);
 
 const queueExpectation = fields({
 	queue: queueSelector,
 	key: ipcKey,
 	exists: z.boolean().optional(),
-	messages: count.optional(),
-	bytes: count.optional(),
+	messages: countOrRange.optional(),
+	bytes: countOrRange.optional(),
 }).transform(
 	({queue, ...rest}): Expectation => ({
 		subject: 'queue',
@@ -82,13 +107,36 @@ const queueExpectation = fields({
 const logsExpectation = fields({
 	logs: containerRef,
 	contains: z.string().optional(),
-	lines: count.optional(),
+	lines: countOrRange.optional(),
 	previous: z.boolean().optional(),
 }).transform(
 	({logs, ...rest}): Expectation => ({
 		subject: 'logs',
 		...logs,
 		...withoutUndefined(rest),
+		position: NO_POSITION,
+	}),
+);
+
+const eventExpectation = fields({
+	event: fields({
+		rule: z
+			.string()
+			.regex(/^R-[A-Z]+-\d+$/, 'rule: write a rule id such as R-POD-8')
+			.optional(),
+		reason: z.string().optional(),
+		kind: z.string().optional(),
+		pod: z.string().optional(),
+		comm: z.string().optional(),
+		exitCode: z.int().min(0).max(255).optional(),
+		contains: z.string().optional(),
+	}),
+	count: countOrRange.optional(),
+}).transform(
+	({event, count}): Expectation => ({
+		subject: 'event',
+		match: withoutUndefined(event),
+		...(count === undefined ? {} : {count}),
 		position: NO_POSITION,
 	}),
 );
@@ -107,7 +155,7 @@ const conflictsExpectation = fields({conflicts: count}).transform(
 	(value): Expectation => ({subject: 'conflicts', ...value, position: NO_POSITION}),
 );
 
-/** One assertion: a map with one subject key (target, pod, container, queue, logs, node, deadlock, conflicts). */
+/** One assertion: a map with one subject key (target, pod, container, queue, logs, event, node, deadlock, conflicts). */
 export const expectation = subjectUnion(
 	'an expectation',
 	{
@@ -116,6 +164,7 @@ export const expectation = subjectUnion(
 		container: containerExpectation,
 		queue: queueExpectation,
 		logs: logsExpectation,
+		event: eventExpectation,
 		node: nodeExpectation,
 		deadlock: deadlockExpectation,
 		conflicts: conflictsExpectation,

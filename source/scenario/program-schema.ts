@@ -29,19 +29,21 @@ export function programTakes(program: string): string[] {
 	return [...(programs[program]?.parameters ?? []), 'comm'];
 }
 
-/** For editors (JSON Schema): each program allows only its own parameters. */
+/** For editors (JSON Schema): each program allows only its own parameters (if/then per program). */
 function eachProgramsOwn(child: boolean) {
 	return {
-		allOf: PROGRAM_NAMES.map((name) => ({
-			if: {properties: {program: {const: name}}, required: ['program']},
-			then: {propertyNames: {enum: ['program', ...(child ? ['count'] : []), ...programTakes(name)]}},
-		})),
+		allOf: PROGRAM_NAMES.map((name) =>
+			Object.fromEntries([
+				['if', {properties: {program: {const: name}}, required: ['program']}],
+				['then', {propertyNames: {enum: ['program', ...(child ? ['count'] : []), ...programTakes(name)]}}],
+			]),
+		),
 	};
 }
 
 let known: string[] | undefined;
 
-function ownParameters(spec: Record<string, unknown>, context: z.RefinementCtx): void {
+export function ownParameters(spec: Record<string, unknown>, context: z.RefinementCtx): void {
 	known ??= Object.keys(programParams());
 	const program = String(spec.program);
 	if (!programs[program]) return;

@@ -13,7 +13,9 @@ export function resolveTarget(kernel: Kernel, runtime: RuntimeState, target: Tar
 		case 'ns-pid': {
 			const pod = runtime.pods[target.pod];
 			const c = pod?.containers.find((x) => x.name === target.container);
-			const main = c?.pid === undefined ? undefined : getProcess(kernel, c.pid);
+			// `pod/POD` is the pod's pause, whether or not its PID namespace is shared (R-POD-1).
+			const pid = target.container === 'POD' ? pod?.sandbox?.pause : c?.pid;
+			const main = pid === undefined ? undefined : getProcess(kernel, pid);
 			if (target.kind === 'container') return main;
 			if (!main) return undefined;
 			return processInNs(kernel, main.ns.pid, target.pid);

@@ -47,6 +47,9 @@ export type ChildProgramSpec = ProgramSpec & {count: number};
 export type ProcessState = 'R' | 'S' | 'Z' | 'T';
 export type PodPhase = 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
 
+/** A count, or bounds on it: `{gte: 1}`, `{lte: 5}`, `{gte: 1, lte: 5}`. */
+export type Count = number | {gte?: number; lte?: number};
+
 /** One assertion of an `expect:` step; `position` is where it is written, for `file:line:col: expected X, got Y`. */
 export type Expectation = (
 	| {
@@ -60,7 +63,9 @@ export type Expectation = (
 	| {
 			subject: 'pod';
 			pod: string;
-			zombies?: number;
+			zombies?: Count;
+			/** Processes of the pod still in the process table (pause, shim and zombies included). */
+			processes?: Count;
 			phase?: PodPhase;
 			status?: string;
 			ready?: string;
@@ -75,24 +80,43 @@ export type Expectation = (
 			state?: 'waiting' | 'running' | 'terminated';
 			reason?: string;
 			exitCode?: number;
-			restartCount?: number;
+			restartCount?: Count;
 			ready?: boolean;
 			node?: string;
 			stranded?: boolean;
 	  }
 	| {
 			subject: 'queue';
-			ipc: {kind: 'pod'; pod: string} | {kind: 'host'};
+			/** The pod's IPC namespace: its current sandbox's, or that of sandbox N (1 = the first). */
+			ipc: {kind: 'pod'; pod: string; sandbox?: number} | {kind: 'host'};
 			key: number;
 			exists?: boolean;
-			messages?: number;
-			bytes?: number;
+			messages?: Count;
+			bytes?: Count;
 	  }
-	| {subject: 'logs'; pod: string; container: string; contains?: string; lines?: number; previous?: boolean}
+	| {subject: 'logs'; pod: string; container: string; contains?: string; lines?: Count; previous?: boolean}
+	| {
+			subject: 'event';
+			/** Events so far that match every filter given. */
+			match: EventMatch;
+			/** How many (default: at least one). */
+			count?: Count;
+	  }
 	| {subject: 'node'; node: string; allocated?: number; held?: number}
 	| {subject: 'deadlock'; deadlock: boolean}
 	| {subject: 'conflicts'; conflicts: number}
 ) & {position: Position};
+
+/** Filters of an `{event: …}` expectation: the rule, a kubectl event reason, the event kind, a process's exit. */
+export type EventMatch = {
+	rule?: string;
+	reason?: string;
+	kind?: string;
+	pod?: string;
+	comm?: string;
+	exitCode?: number;
+	contains?: string;
+};
 
 export type NamespaceField = 'shareProcessNamespace' | 'hostIPC' | 'hostPID' | 'hostNetwork';
 export type Supervisor = 'systemd' | 'tini' | 'dumb-init';
@@ -100,7 +124,8 @@ export type Supervisor = 'systemd' | 'tini' | 'dumb-init';
 export type TimelineAction =
 	| {type: 'say'; text: string}
 	| {type: 'chapter'; title: string; notes?: string}
-	| {type: 'kill'; target: Target; signal: string}
+	/** `target` one process, `group` the process group of a process, `all` kill(-1); `from` the sender (else the node). */
+	| {type: 'kill'; target?: Target; group?: Target; all?: true; from?: Target; signal: string}
 	| {type: 'spawn'; parent: Target; spec: ProgramSpec}
 	| {type: 'exit'; target: Target; code: number}
 	| {type: 'set'; pod: string; field: NamespaceField; value: boolean}

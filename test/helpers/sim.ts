@@ -26,14 +26,18 @@ export class Sim {
 	events: KernelEvent[] = [];
 	last: KernelEvent[] = [];
 
-	constructor(options: BootOptions = {}) {
+	/** `freeze: false`: immer's auto-freeze off, as replay, check and the playground run. */
+	constructor(
+		options: BootOptions = {},
+		readonly freeze = true,
+	) {
 		this.kernel = bootKernel({init: {name: 'init'}, ...options});
 		this.step({type: 'start', pid: 1});
 		this.events = [];
 	}
 
 	step(action: KernelAction): KernelEvent[] {
-		const {kernel, events} = kernelStep(this.kernel, action, programs);
+		const {kernel, events} = kernelStep(this.kernel, action, programs, undefined, {freeze: this.freeze});
 		this.kernel = kernel;
 		this.last = events;
 		this.events.push(...events);

@@ -38,7 +38,11 @@ export class Node {
 	history: History;
 	events: KernelEvent[] = [];
 
-	constructor(options: NodeOptions = {}) {
+	/** `freeze: false` steps as replay, check and the playground do (immer auto-freeze off). */
+	constructor(
+		options: NodeOptions = {},
+		readonly step: {freeze?: boolean} = {},
+	) {
 		this.history = startHistory(emptyWorld(options));
 		this.do({type: 'boot'});
 	}
@@ -52,7 +56,7 @@ export class Node {
 	}
 
 	do(action: Action): KernelEvent[] {
-		this.history = act(this.history, action);
+		this.history = act(this.history, action, this.step);
 		const {events} = currentMoment(this.history);
 		this.events.push(...events);
 		return events;

@@ -252,12 +252,13 @@ export const action: fc.Arbitrary<Action> = fc.oneof(
 	},
 );
 
-export type Scenario = {boot: {seed: number; pidMax: number}; actions: Action[]};
+/** `freeze`: immer's auto-freeze on, or off as replay, check and the playground step. */
+export type Scenario = {boot: {seed: number; pidMax: number; freeze?: boolean}; actions: Action[]};
 
 /** A boot (seed, and a small pid_max now and then so that PID allocation wraps) and up to `max` actions. */
 export function scenario(max = 40): fc.Arbitrary<Scenario> {
 	return fc.record({
-		boot: fc.record({seed: fc.nat(), pidMax: fc.constantFrom(6, 10, 16, 4194304)}),
+		boot: fc.record({seed: fc.nat(), pidMax: fc.constantFrom(6, 10, 16, 4194304), freeze: fc.boolean()}),
 		actions: fc.array(action, {maxLength: max, size: 'max'}),
 	});
 }
@@ -284,7 +285,7 @@ const zombieAction: fc.Arbitrary<Action> = fc.oneof(
 /** Many zombies and a tiny pid_max, so that allocation wraps while zombies hold PIDs (R-ZOMB-4). */
 export function zombieScenario(max = 40): fc.Arbitrary<Scenario> {
 	return fc.record({
-		boot: fc.record({seed: fc.nat(), pidMax: fc.constantFrom(6, 10)}),
+		boot: fc.record({seed: fc.nat(), pidMax: fc.constantFrom(6, 10), freeze: fc.boolean()}),
 		actions: fc.array(zombieAction, {maxLength: max, size: 'max'}),
 	});
 }
@@ -405,7 +406,7 @@ export function bootOptions(s: Scenario): BootOptions {
 
 /** Play a scenario on a fresh Sim; `check` sees each step (before, after) as it happens. */
 export function play(s: Scenario, check?: (before: Kernel, after: Kernel, step: KernelAction) => void): Run {
-	const sim = new Sim(bootOptions(s));
+	const sim = new Sim(bootOptions(s), s.boot.freeze !== false);
 	const run: Run = {states: [sim.kernel], steps: [], events: []};
 	for (const a of s.actions) {
 		const step = resolve(sim.kernel, a);

@@ -50,7 +50,8 @@ export type Step =
 	| {kind: 'supervise'; pod: number; container: number; with: Supervisor | 'none'}
 	| {kind: 'killPause'; pod: number; signal: 'SIGKILL' | 'SIGTERM'};
 
-export type Scenario = {node: NodeOptions; pods: PodPlan[]; steps: Step[]};
+/** `freeze`: immer's auto-freeze on (the default) or off (replay, check, the playground). */
+export type Scenario = {node: NodeOptions; freeze: boolean; pods: PodPlan[]; steps: Step[]};
 
 const mib = 1024 * 1024;
 
@@ -264,6 +265,8 @@ export function scenario(max = 25): fc.Arbitrary<Scenario> {
 			.tuple(fc.option(podPlan('p0'), {nil: undefined}), podPlan('p1'))
 			.map(([a, b]) => (a ? [a, b] : [b])),
 		steps: fc.array(step, {maxLength: max, size: 'max'}),
+		// Both immer modes: a draft leaking into the result only shows with freezing off.
+		freeze: fc.boolean(),
 	});
 }
 
@@ -324,7 +327,7 @@ export type Run = {node: Node; actions: Action[]; worlds: World[]};
 
 /** Play a scenario on a fresh node. */
 export function play(s: Scenario): Run {
-	const node = new Node(s.node);
+	const node = new Node(s.node, {freeze: s.freeze});
 	const run: Run = {node, actions: [], worlds: [node.world]};
 	const perform = (action: Action) => {
 		node.do(action);

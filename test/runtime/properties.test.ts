@@ -183,7 +183,8 @@ function later(s: Scenario, waits: readonly number[], check: (...worlds: World[]
 	const run = recorded(s);
 	const advances = waits.map((ms): Action => ({type: 'advance', ms}));
 	const worlds: World[] = [];
-	for (const advance of advances) worlds.push(step(worlds.at(-1) ?? run.worlds.at(-1)!, advance).world);
+	for (const advance of advances)
+		worlds.push(step(worlds.at(-1) ?? run.worlds.at(-1)!, advance, {freeze: s.freeze}).world);
 	reproducing(s, [...run.actions, ...advances], () => check(...worlds));
 }
 

@@ -169,7 +169,7 @@ describe('refused scenarios', () => {
 		].join('\n');
 		assert.deepEqual(check(scenario('', rest)), [
 			's.yaml:14:20: unknown field "zombie" — did you mean "zombies"?',
-			's.yaml:15:9: an expectation needs exactly one of target, pod, container, queue, logs, node, deadlock, conflicts (found none)',
+			's.yaml:15:9: an expectation needs exactly one of target, pod, container, queue, logs, event, node, deadlock, conflicts (found none)',
 		]);
 	});
 
