@@ -1,4 +1,6 @@
 import {z} from 'zod';
+import {ruleById, rules} from '../rules/index.js';
+import {didYouMean} from './did-you-mean.js';
 import {
 	containerRef,
 	exactlyOne,
@@ -118,12 +120,18 @@ const logsExpectation = fields({
 	}),
 );
 
+/** A rule id from the catalogue (`podplay rules`), with a did-you-mean for a near miss. */
+const ruleId = z.string().refine((id) => ruleById(id) !== undefined, {
+	error: (issue) =>
+		`unknown rule "${String(issue.input)}"${didYouMean(
+			String(issue.input),
+			rules.map((r) => r.id),
+		)}; \`podplay rules\` lists them`,
+});
+
 const eventExpectation = fields({
 	event: fields({
-		rule: z
-			.string()
-			.regex(/^R-[A-Z]+-\d+$/, 'rule: write a rule id such as R-POD-8')
-			.optional(),
+		rule: ruleId.optional(),
 		reason: z.string().optional(),
 		kind: z.string().optional(),
 		pod: z.string().optional(),

@@ -115,11 +115,12 @@ ${killPause}  - at: 40s
 	});
 
 	test('new expectation fields are checked at load: did-you-mean and positions', () => {
-		const text = `title: t\n${pods}timeline:\n  - at: 1s\n    expect:\n      - {event: {rul: R-POD-8}}\n      - {queue: {sandbox: 1}, key: 1}\n      - {pod: web, processes: {gt: 1}}\n`;
+		const text = `title: t\n${pods}timeline:\n  - at: 1s\n    expect:\n      - {event: {rul: R-POD-8}}\n      - {event: {rule: R-POD-88}}\n      - {queue: {sandbox: 1}, key: 1}\n      - {pod: web, processes: {gt: 1}}\n`;
 		assert.deepEqual(problems(parseScenario(text, 'e.yaml')), [
 			'e.yaml:22:18: unknown field "rul" — did you mean "rule"?',
-			'e.yaml:23:17: queue: write {pod: NAME}, {pod: NAME, sandbox: N} or {ipc: host}',
-			'e.yaml:24:32: unknown field "gt" — did you mean "gte"?',
+			'e.yaml:23:24: unknown rule "R-POD-88" — did you mean "R-POD-8"?; `podplay rules` lists them',
+			'e.yaml:24:17: queue: write {pod: NAME}, {pod: NAME, sandbox: N} or {ipc: host}',
+			'e.yaml:25:32: unknown field "gt" — did you mean "gte"?',
 		]);
 		const unknownPod = `title: t\n${pods}timeline:\n  - at: 1s\n    expect:\n      - {pod: webb, processes: 0}\n`;
 		assert.deepEqual(problems(parseScenario(unknownPod, 'e.yaml')), [
