@@ -92,6 +92,17 @@ describe('run: the command line', () => {
 		);
 	});
 
+	test('spawn takes no parameters: a zero interval or delay cannot be typed, programs start with their defaults', () => {
+		const {session} = makeSession();
+		playFor(session, 500);
+		for (const line of [
+			'spawn web/app producer interval=0',
+			'spawn web/app fork-bomb delay 0',
+			'spawn web/app log-writer 0',
+		])
+			assert.equal(session.run(line).ok, false, line);
+	});
+
 	test('spawn forks a child; orphan leaves a child adopted by the namespace init (R-REAP-3)', () => {
 		const {session} = makeSession();
 		playFor(session, 500);
