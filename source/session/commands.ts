@@ -1,7 +1,15 @@
 // The `:` command line and the commands the keys build (source/ui/commands.ts). Pure: a command
 // becomes engine actions performed at the current moment, or a change of the session's state.
 // Never throws: every problem is one sentence, with a did-you-mean where one helps.
-import {type Action, eventCount, eventsSince, switchBranch} from '../engine/index.js';
+import {
+	type Action,
+	currentMoment,
+	eventCount,
+	eventsSince,
+	nodeNames,
+	nodeWorld,
+	switchBranch,
+} from '../engine/index.js';
 import {getProcess, type KernelEvent, type SignalName, signalNames} from '../kernel/index.js';
 import {userPrograms} from '../programs/index.js';
 import {didYouMean, normaliseSignal, parseContainerRef, parseDuration} from '../scenario/index.js';
@@ -30,6 +38,7 @@ export const usage: Record<string, string> = {
 	pause: 'pause',
 	break: 'break zombie|pid1-exit|queue-gone on|off',
 	branch: 'branch NAME',
+	node: 'node [NAME]',
 	help: 'help',
 };
 
@@ -85,7 +94,11 @@ function onOff(word: string | undefined): boolean | undefined {
 }
 
 function podProblem(c: Core, pod: string): string | undefined {
-	const {order} = worldOf(c).runtime;
+	// In a cluster a pod may run on another node than the one on screen.
+	const world = currentMoment(c.player.history).world;
+	const order = world.cluster
+		? nodeNames(world).flatMap((n) => nodeWorld(world, n).runtime.order)
+		: worldOf(c).runtime.order;
 	return order.includes(pod) ? undefined : `no pod "${pod}"${didYouMean(pod, order)}`;
 }
 
@@ -229,6 +242,19 @@ const branch: Handler = (c, [name, ...rest]) => {
 	return ok(withHistory(c, switchBranch(c.player.history, name)), `on branch ${name}`);
 };
 
+/** `node NAME` shows that node's process tree; `node` alone the next one (R-SCHED, one runtime per node). */
+const nodeCommand: Handler = (c, [name, ...rest]) => {
+	if (rest.length > 0) return wrongUsage(c, 'node');
+	const names = nodeNames(currentMoment(c.player.history).world);
+	if (names.length === 0)
+		return fail(c, 'this scenario is a single node; a scenario with "nodes:" is a cluster');
+	const shown = c.node ?? names[0];
+	const next = name ?? names[(names.indexOf(shown) + 1) % names.length];
+	if (!names.includes(next))
+		return fail(c, `no node "${next}"${didYouMean(next, names) || `; nodes: ${names.join(', ')}`}`);
+	return ok({...c, node: next}, `showing ${next}'s processes`);
+};
+
 const handlers: Record<string, Handler> = {
 	kill,
 	share: podField('shareProcessNamespace', 'share'),
@@ -247,5 +273,6 @@ const handlers: Record<string, Handler> = {
 	pause: (c) => ok({...c, playing: false}),
 	break: breakCommand,
 	branch,
+	node: nodeCommand,
 	help: (c) => ok(c, `commands: ${Object.values(usage).join('; ')}`),
 };

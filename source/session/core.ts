@@ -5,6 +5,7 @@ import {
 	currentMoment,
 	type History,
 	type Moment,
+	nodeWorld,
 	type Player,
 	perform,
 	startPlayer,
@@ -30,6 +31,8 @@ export type Core = {
 	stopped?: string;
 	/** Bundled scenario names, for `load` completion. */
 	scenarioNames: string[];
+	/** In a cluster: the node whose process tree is shown (the first node when absent). */
+	node?: string;
 };
 
 export function startCore(scenario: Scenario, seed?: number, scenarioNames: string[] = []): Core {
@@ -46,7 +49,11 @@ export function startCore(scenario: Scenario, seed?: number, scenarioNames: stri
 }
 
 export const history = (c: Core): History => c.player.history;
-export const worldOf = (c: Core): World => currentMoment(c.player.history).world;
+/** The world as the playground shows it: in a cluster, the node on screen (R-SCHED). */
+export const worldOf = (c: Core): World => {
+	const world = currentMoment(c.player.history).world;
+	return c.node ? nodeWorld(world, c.node) : world;
+};
 export const nowOf = (c: Core): number => worldOf(c).kernel.now;
 export const momentsOf = (c: Core): Moment[] => c.player.history.branches[c.player.history.current]!.moments;
 export const lastIndex = (c: Core): number => momentsOf(c).length - 1;
@@ -64,6 +71,12 @@ export function withIndex(c: Core, index: number): Core {
 /** Act at the current moment; from a rewound moment this starts a branch (history.ts). */
 export function performAll(c: Core, actions: readonly Action[]): Core {
 	let player = c.player;
-	for (const action of actions) player = perform(player, action);
+	const home = currentMoment(c.player.history).world.cluster?.home;
+	// On another node of a cluster, a PID means that node's process: the action goes there.
+	const onNode = (a: Action): Action =>
+		c.node && home && c.node !== home && (a.type === 'syscall' || a.type === 'signal')
+			? {type: 'on-node', node: c.node, action: a}
+			: a;
+	for (const action of actions) player = perform(player, onNode(action));
 	return {...c, player, stopped: undefined};
 }

@@ -5,6 +5,7 @@
 import {switchBranch} from '../engine/index.js';
 import type {Scenario} from '../scenario/index.js';
 import type {BreakpointKind, Session} from '../ui/session.js';
+import {clusterView} from './cluster-view.js';
 import {commandNames, runCommand} from './commands.js';
 import {complete} from './complete.js';
 import {type Core, nowOf, performAll, startCore, withHistory, worldOf} from './core.js';
@@ -116,6 +117,10 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 		namespaces: () => namespaceRows(worldOf(core).kernel),
 		queues: () => queueRows(worldOf(core).kernel),
 		why: (count) => whyRows(core.player.history, count),
+		cluster: () => {
+			const world = worldOf(core);
+			return clusterView(world, core.node ?? world.cluster?.home ?? '');
+		},
 		caption: () => {
 			const notes = notesOf(core);
 			if (notice) return notes ? `${notice} · ${notes}` : notice;

@@ -1,10 +1,11 @@
 import {Box, useApp, useInput, useWindowSize} from 'ink';
 import {useRef, useState} from 'react';
 import {captionLine} from './caption.js';
+import {clusterHeight} from './cluster-pane.js';
 import {CommandLine} from './command-line.js';
 import {Confirm} from './confirm.js';
 import {applyEffects} from './effects.js';
-import {mainLines} from './first-screen.js';
+import {clusterTop, mainLines} from './first-screen.js';
 import {fit} from './format.js';
 import {HelpOverlay} from './help-overlay.js';
 import {hintLine} from './hint-bar.js';
@@ -49,7 +50,13 @@ export function App({session, onQuit}: Props) {
 	const placement = useRef<Placement>({offset: 0, index: 0});
 	const caption = session.caption();
 	const menuItems = state.mode.kind === 'menu' ? state.mode.menu.items.length : 0;
-	const layout = computeLayout(columns, rows, caption !== undefined, menuItems);
+	const layout = computeLayout(
+		columns,
+		rows,
+		caption !== undefined,
+		menuItems,
+		clusterHeight(session.cluster?.()),
+	);
 	const window =
 		layout.kind === 'too-small'
 			? undefined
@@ -103,24 +110,29 @@ export function App({session, onQuit}: Props) {
 			{state.mode.kind === 'help' ? (
 				<HelpOverlay width={columns} height={mainHeight} />
 			) : menu ? (
-				<Box flexDirection={layout.kind === 'wide' ? 'row' : 'column'} height={mainHeight}>
-					<ProcessTree
-						lines={window.lines}
-						selectedPid={window.selected?.hostPid}
-						width={layout.treeWidth}
-						height={layout.treeRows}
-						count={window.count}
-						offset={window.placement.offset}
-					/>
-					{layout.kind === 'wide' ? <Box width={1} /> : null}
-					<InfoPanel
-						session={session}
-						kind={layout.kind}
-						width={layout.panel.width}
-						height={layout.panel.height}
-						pane={state.pane}
-						menu={menu}
-					/>
+				<Box flexDirection="column" height={mainHeight}>
+					{layout.cluster > 0 ? (
+						<Lines lines={clusterTop(session, theme, layout)} width={columns} height={layout.cluster} />
+					) : null}
+					<Box flexDirection={layout.kind === 'wide' ? 'row' : 'column'} height={mainHeight - layout.cluster}>
+						<ProcessTree
+							lines={window.lines}
+							selectedPid={window.selected?.hostPid}
+							width={layout.treeWidth}
+							height={layout.treeRows}
+							count={window.count}
+							offset={window.placement.offset}
+						/>
+						{layout.kind === 'wide' ? <Box width={1} /> : null}
+						<InfoPanel
+							session={session}
+							kind={layout.kind}
+							width={layout.panel.width}
+							height={layout.panel.height}
+							pane={state.pane}
+							menu={menu}
+						/>
+					</Box>
 				</Box>
 			) : (
 				// The usual frame: one Text a row, tree and panes side by side in it (first-screen.ts).

@@ -2,6 +2,7 @@
 // components draw (tree-lines.ts, panel-lines.ts, status-bar.ts, hint-bar.ts). Pure and free of
 // React and Ink, so the CLI can show it while Ink loads (issue 5: launch to first frame).
 import {captionLine} from './caption.js';
+import {clusterHeight, clusterLines} from './cluster-pane.js';
 import {hintLine} from './hint-bar.js';
 import {computeLayout, type Layout} from './layout.js';
 import {block, columnLines, stripLines, stripWidths} from './panel-lines.js';
@@ -51,19 +52,26 @@ export function mainLines(
 		layout.treeRows + 1,
 	);
 	const mainHeight = layout.rows - 3 - (layout.caption ? 1 : 0);
+	const cluster = clusterTop(session, theme, layout);
 	if (layout.kind === 'wide') {
 		const panel = columnLines(theme, session, layout.panel.width, layout.panel.height).lines;
 		return block(
-			tree.map((line, i) => beside(line, layout.treeWidth + 1, panel[i] ?? '')),
+			[...cluster, ...tree.map((line, i) => beside(line, layout.treeWidth + 1, panel[i] ?? ''))],
 			mainHeight,
 		);
 	}
 	const strip = stripLines(theme, session, layout.columns, layout.panel.height, pane);
 	const {left} = stripWidths(layout.columns);
 	return block(
-		[...tree, ...strip.left.map((line, i) => beside(line, left + 1, strip.right[i] ?? ''))],
+		[...cluster, ...tree, ...strip.left.map((line, i) => beside(line, left + 1, strip.right[i] ?? ''))],
 		mainHeight,
 	);
+}
+
+/** In a cluster, the cluster pane's rows across the whole width, above the tree (R-SCHED). */
+export function clusterTop(session: Session, theme: Theme, layout: Wide): string[] {
+	const view = layout.cluster > 0 ? session.cluster?.() : undefined;
+	return view ? clusterLines(theme, view, layout.columns, layout.cluster) : [];
 }
 
 /**
@@ -77,7 +85,7 @@ export function firstScreen(
 	rows: number,
 ): string[] | undefined {
 	const caption = session.caption();
-	const layout = computeLayout(columns, rows, caption !== undefined);
+	const layout = computeLayout(columns, rows, caption !== undefined, 0, clusterHeight(session.cluster?.()));
 	if (layout.kind === 'too-small') return undefined;
 	const window = placeWindow(session, {offset: 0, index: 0}, undefined, layout.treeRows);
 	return [

@@ -73,6 +73,7 @@ export type ActionId =
 	| 'branches'
 	| 'command'
 	| 'nextPane'
+	| 'nextNode'
 	| 'help'
 	| 'quit';
 
@@ -124,6 +125,7 @@ export const keyTable: readonly Binding[] = [
 	{action: 'branches', keys: chars('B'), help: 'switch branch', group: 'Time'},
 	{action: 'command', keys: chars(':'), help: 'command line', group: 'Other'},
 	{action: 'nextPane', keys: [{name: 'tab'}], help: 'next pane', group: 'Other'},
+	{action: 'nextNode', keys: chars('m'), help: 'next node (cluster)', group: 'Other'},
 	{action: 'help', keys: chars('?'), help: 'this help', group: 'Other'},
 	{action: 'quit', keys: [...chars('q'), {input: 'c', ctrl: true}], help: 'quit', group: 'Other'},
 ];

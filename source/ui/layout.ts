@@ -11,6 +11,8 @@ export type Layout =
 			columns: number;
 			rows: number;
 			caption: boolean;
+			/** Rows of the cluster pane above the tree and panes (0 on a single node). */
+			cluster: number;
 			/** Rows of tree lines (without its header). */
 			treeRows: number;
 			treeWidth: number;
@@ -22,12 +24,22 @@ export type Layout =
 export const WIDE_COLUMNS = 110;
 const SIDE_WIDTH = 46;
 
-/** `menuItems`: an open menu's length; the strip grows so every choice shows. */
-export function computeLayout(columns: number, rows: number, hasCaption: boolean, menuItems = 0): Layout {
+/**
+ * `menuItems`: an open menu's length; the strip grows so every choice shows. `clusterRows`: the
+ * cluster pane's rows (R-SCHED), taken from the top of the main area while the tree keeps 4.
+ */
+export function computeLayout(
+	columns: number,
+	rows: number,
+	hasCaption: boolean,
+	menuItems = 0,
+	clusterRows = 0,
+): Layout {
 	if (columns < MIN_COLUMNS || rows < MIN_ROWS) return {kind: 'too-small'};
 	// Status bar, optional caption, message line and hint bar: the frame never exceeds `rows`.
 	const chrome = 3 + (hasCaption ? 1 : 0);
-	const main = rows - chrome;
+	const cluster = Math.max(0, Math.min(clusterRows, rows - chrome - 12));
+	const main = rows - chrome - cluster;
 	if (columns >= WIDE_COLUMNS) {
 		const treeWidth = columns - SIDE_WIDTH - 1;
 		return {
@@ -35,6 +47,7 @@ export function computeLayout(columns: number, rows: number, hasCaption: boolean
 			columns,
 			rows,
 			caption: hasCaption,
+			cluster,
 			treeRows: main - 1,
 			treeWidth,
 			panel: {width: SIDE_WIDTH, height: main},
@@ -46,6 +59,7 @@ export function computeLayout(columns: number, rows: number, hasCaption: boolean
 		columns,
 		rows,
 		caption: hasCaption,
+		cluster,
 		treeRows: main - strip - 1,
 		treeWidth: columns,
 		panel: {width: columns, height: strip},

@@ -1,5 +1,6 @@
 // The view-model the playground reads. The engine implements it; the UI never sees the world itself
 // (DESIGN.md: ui/ only dispatches actions and reads selectors). Types only, no simulation logic.
+import type {ClusterView} from './cluster-pane.js';
 
 /** A process state as `ps` prints it. The UI always shows the letter, colour is only a second cue. */
 export type ProcState = 'R' | 'S' | 'Z' | 'T';
@@ -119,6 +120,7 @@ export type RunResult = {ok: true; message?: string} | {ok: false; message: stri
  * - `spawn pid:<hostPid>`                 fork a child of the process (f)
  * - `orphan pid:<hostPid>`                make an orphan under the process (o)
  * - `delete <pod>`                        delete the pod (D)
+ * - `node`                                show the next node's processes, in a cluster (m)
  * SIG is a name without the SIG prefix: TERM, INT, HUP, KILL, STOP, CONT.
  */
 export type Session = {
@@ -133,6 +135,8 @@ export type Session = {
 	queues(): QueueRow[];
 	/** The latest `count` events, oldest first. */
 	why(count: number): WhyRow[];
+	/** In a cluster (R-SCHED): the nodes, what is placed where and what waits; otherwise undefined. */
+	cluster?(): ClusterView | undefined;
 	/** Narration for the current moment, if any. */
 	caption(): string | undefined;
 	status(): SessionStatus;

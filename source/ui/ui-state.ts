@@ -269,6 +269,8 @@ function normalKey(state: UiState, input: string, key: KeyInfo, view: View): Ste
 				state: {...state, pane: infoPanes[(infoPanes.indexOf(state.pane) + 1) % infoPanes.length]},
 				effects: [],
 			};
+		case 'nextNode':
+			return effect(state, run('node'));
 		case 'help': {
 			// Help pauses the simulation while open and resumes it on close if it was playing.
 			const playing = session.status().playing;

@@ -1,0 +1,48 @@
+// What the cluster pane shows (R-SCHED): each node's memory, what is placed on it, and what waits —
+// queued, Pending (Kubernetes), held (Mesos), in flight (Omega).
+import {allocated, describeScheduler, formatMemory, heldOn, inFlight, queued} from '../cluster/index.js';
+import type {World} from '../engine/index.js';
+import type {ClusterView} from '../ui/cluster-pane.js';
+
+export function clusterView(world: World, shown: string): ClusterView | undefined {
+	const cluster = world.cluster;
+	if (!cluster) return undefined;
+	const c = cluster.state;
+	const nodes = c.nodes.map((n) => {
+		const here = c.placements.filter((p) => p.node === n.name);
+		const placed = [...new Set(here.map((p) => p.container ?? p.pod))];
+		return {
+			name: n.name,
+			allocatable: n.memory,
+			allocated: allocated(c, n.name),
+			held: heldOn(c, n.name),
+			placed,
+			shown: n.name === shown,
+		};
+	});
+	return {scheduler: describeScheduler(c.config), nodes, state: stateLine(world)};
+}
+
+function stateLine(world: World): string {
+	const c = world.cluster!.state;
+	const parts: string[] = [];
+	if (c.deadlock) parts.push('DEADLOCK (R-SCHED-M5)');
+	const pending = c.workloads.filter((w) => c.pods[w.name]?.waiting === 'pending').map((w) => w.name);
+	if (pending.length > 0) parts.push(`Pending: ${pending.join(' ')}`);
+	const waiting = queued(c).filter((p) => !pending.includes(p));
+	if (waiting.length > 0)
+		parts.push(`waiting: ${waiting.map((p) => `${p} (${c.pods[p]?.waiting})`).join(' ')}`);
+	for (const f of inFlight(c))
+		parts.push(`in flight: ${f.scheduler} → ${f.job} commits at ${(f.commitAt / 1000).toFixed(3)}s`);
+	const stranded = c.workloads.flatMap((w) =>
+		Object.entries(c.pods[w.name]?.containers ?? {}).flatMap(([name, s]) =>
+			s.stranded ? [`${w.name}/${name}`] : [],
+		),
+	);
+	if (stranded.length > 0) parts.push(`stranded: ${stranded.join(' ')}`);
+	const conflicts = (c.omega?.schedulers ?? []).reduce((n, s) => n + s.conflicts, 0);
+	if (c.omega) parts.push(`conflicts: ${conflicts}`);
+	const held = c.nodes.reduce((n, x) => n + heldOn(c, x.name), 0);
+	if (held > 0 && !c.deadlock) parts.push(`held: ${formatMemory(held)}`);
+	return parts.length > 0 ? parts.join(' · ') : 'nothing waits';
+}
