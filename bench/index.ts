@@ -2,6 +2,7 @@
 // several runs with ratios taken within one run (the bench machine has two noisy cores).
 // A benchmark, not a test: nothing here asserts; a figure that misses its target is marked ✗.
 import './production.js';
+import {benchCluster} from './cluster.js';
 import {benchForkBomb} from './fork-bomb.js';
 import {benchHistoryHeap} from './history-heap.js';
 import {benchKernelSteps} from './kernel-steps.js';
@@ -17,12 +18,14 @@ const benches: Bench[] = [
 	{name: 'fork-bomb', group: 'kernel', run: benchForkBomb},
 	{name: 'pods', group: 'pods', run: benchPods},
 	{name: 'ui', group: 'ui', run: benchUi},
+	{name: 'schedulers', group: 'cluster', run: benchCluster},
 ];
 
 const titles: Record<string, string> = {
 	kernel: 'Kernel (issue 2)',
 	pods: 'Pods (issue 3)',
 	ui: 'UI (issue 5)',
+	cluster: 'Cluster (issue 11)',
 };
 
 function selected(args: string[]): Bench[] | string {

@@ -4,7 +4,7 @@ import {seedState} from '../kernel/random.js';
 import {kubernetesCycle, kubernetesRelease, startKubernetes} from './kubernetes.js';
 import {mesosRelease, mesosTick, startMesos} from './mesos.js';
 import {omegaStep, startOmega} from './omega.js';
-import {type Ctx, emit, mem, place, schedule} from './state.js';
+import {clashingNames, type Ctx, emit, mem, place, placed, schedule, unplace} from './state.js';
 import {startSwarm, swarmCreate} from './swarm.js';
 import type {ClusterEvent, ClusterState, NodeSpec, SchedulerConfig, Workload} from './types.js';
 
@@ -20,6 +20,11 @@ export function startCluster(
 		nodes,
 		workloads,
 		placements: [],
+		used: {},
+		ownerUsed: {},
+		nodeIndex: Object.fromEntries(nodes.map((n, i) => [n.name, i])),
+		index: Object.fromEntries(workloads.map((w, i) => [w.name, i])),
+		clashes: clashingNames(workloads),
 		pods: {},
 		now,
 		rng: seedState(seed ^ 0x5c4ed),
@@ -115,9 +120,8 @@ export function advanceCluster(
 
 /** A pod is gone (deleted, or ended): its resources are free again, and the scheduler may act. */
 export function releasePod(c: ClusterState, pod: string, now: number, events: ClusterEvent[]): void {
-	const freed = c.placements.filter((p) => p.pod === pod);
+	const freed = unplace(c, (p) => p.pod === pod);
 	if (freed.length === 0) return;
-	c.placements = c.placements.filter((p) => p.pod !== pod);
 	c.now = Math.max(c.now, now);
 	const ctx: Ctx = {c, events};
 	const nodes = [...new Set(freed.map((p) => p.node))];
@@ -135,7 +139,7 @@ export function releasePod(c: ClusterState, pod: string, now: number, events: Cl
 
 /** Σ placed memory per node: "allocated" (requests, not use). */
 export function allocated(c: ClusterState, node: string): number {
-	return c.placements.filter((p) => p.node === node).reduce((n, p) => n + p.memory, 0);
+	return placed(c, node).memory;
 }
 
 /** Memory held by Mesos frameworks on a node: offered, not used (R-SCHED-M4). */

@@ -2,7 +2,7 @@
 // Pod's request, Filter NodeResourcesFit keeps nodes where it fits, a single feasible node is taken
 // without scoring, else LeastAllocated scores and a seeded draw breaks ties; assume and bind the
 // whole Pod at once, or FailedScheduling and Pending.
-import {type Ctx, draw, emit, mem, place, placed, schedule, workload} from './state.js';
+import {type Ctx, draw, emit, mem, place, placed, schedule, use, workload} from './state.js';
 import type {ClusterState, NodeSpec, Workload} from './types.js';
 
 /** K10: an unschedulable Pod is retried at the latest after 5 minutes in the pool. */
@@ -69,12 +69,12 @@ export function fitErrorMessage(total: number, verdicts: Verdict[]): string {
 
 /** K7: LeastAllocated over memory (and cpu where the node declares it), non-zero requests (K3). */
 function score(c: ClusterState, w: Workload, node: NodeSpec): number {
-	const used = c.placements.filter((p) => p.node === node.name);
+	const used = use(c, node.name);
 	const term = (allocatable: number, requested: number) =>
 		requested > allocatable ? 0 : Math.floor(((allocatable - requested) * 100) / allocatable);
-	const memory = term(node.memory, used.reduce((n, p) => n + p.scoring.memory, 0) + w.scoring.memory);
+	const memory = term(node.memory, used.scoringMemory + w.scoring.memory);
 	if (!node.cpu) return memory;
-	const cpu = term(node.cpu, used.reduce((n, p) => n + p.scoring.cpu, 0) + w.scoring.cpu);
+	const cpu = term(node.cpu, used.scoringCpu + w.scoring.cpu);
 	return Math.floor((memory + cpu) / 2);
 }
 

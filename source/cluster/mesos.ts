@@ -60,9 +60,8 @@ function complete(c: ClusterState, pod: string): boolean {
 }
 
 /** M2: the framework's share: what it holds plus what its tasks use, over the cluster's memory. */
-function share(c: ClusterState, f: string): number {
-	const cluster = c.nodes.reduce((n, x) => n + x.memory, 0);
-	const used = c.placements.filter((p) => p.owner === f).reduce((n, p) => n + p.memory, 0);
+function share(c: ClusterState, f: string, cluster = c.nodes.reduce((n, x) => n + x.memory, 0)): number {
+	const used = c.ownerUsed[f] ?? 0;
 	return (held(c, f) + used) / cluster;
 }
 
@@ -145,12 +144,13 @@ function rescind(ctx: Ctx): void {
 function allocate(ctx: Ctx): void {
 	const {c} = ctx;
 	const m = c.mesos!;
+	const total = c.nodes.reduce((n, x) => n + x.memory, 0);
 	for (const node of c.nodes) {
 		const free = freeMemory(c, node.name) - offered(c, node.name);
 		if (free <= 0) continue;
 		const wanting = m.frameworks.filter((f) => f.groups.length > 0 && (f.filters[node.name] ?? -1) <= c.now);
 		if (wanting.length === 0) continue;
-		const shares = wanting.map((f) => ({f, share: share(c, f.name)}));
+		const shares = wanting.map((f) => ({f, share: share(c, f.name, total)}));
 		const low = Math.min(...shares.map((x) => x.share));
 		const f = shares.find((x) => x.share === low)!.f;
 		m.offerSeq += 1;

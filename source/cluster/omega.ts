@@ -13,6 +13,7 @@ import {
 	place,
 	schedule,
 	setDue,
+	unplace,
 	workload,
 } from './state.js';
 import type {ClusterState, OmegaJob, OmegaScheduler} from './types.js';
@@ -276,7 +277,7 @@ function placeTask(c: ClusterState, s: OmegaScheduler, pod: string, member: stri
 }
 
 function unplaceTask(c: ClusterState, pod: string, member: string): void {
-	c.placements = c.placements.filter((p) => !(p.pod === pod && p.container === member));
+	unplace(c, (p) => p.pod === pod && p.container === member);
 	delete schedule(c, pod).containers[member];
 }
 

@@ -1,7 +1,7 @@
 // One scheduler's outcome in a sentence per pod, for `podplay compare`: what ran where, what was
 // stranded, held, rolled back or left pending, and after how many decisions (R-SCHED).
 import {describeScheduler} from './cluster.js';
-import {memberName} from './state.js';
+import {memberName, placed} from './state.js';
 import type {ClusterState, Workload} from './types.js';
 import {formatMemory} from './units.js';
 
@@ -10,21 +10,21 @@ export type Outcome = {scheduler: string; pods: string[]; notes: string[]; steps
 function podOutcome(c: ClusterState, w: Workload): string {
 	const s = c.pods[w.name];
 	const name = (m: string) => memberName(c, w.name, m);
-	const placed = w.members.filter((m) => s?.containers[m.name]?.node);
+	const here = w.members.filter((m) => s?.containers[m.name]?.node);
 	const refused = w.members.filter((m) => !s?.containers[m.name]?.node);
 	if (refused.length === 0) {
-		const nodes = [...new Set(placed.map((m) => s!.containers[m.name]!.node!))];
+		const nodes = [...new Set(here.map((m) => s!.containers[m.name]!.node!))];
 		if (nodes.length === 1) {
-			const over = c.placements.filter((p) => p.node === nodes[0]).reduce((n, p) => n + p.memory, 0);
+			const over = placed(c, nodes[0]).memory;
 			const node = c.nodes.find((n) => n.name === nodes[0])!;
-			return `${placed.map((m) => name(m.name)).join(', ')} → ${nodes[0]} ✔${over > node.memory ? ` (over-committed ${formatMemory(over)}/${formatMemory(node.memory)})` : ''}`;
+			return `${here.map((m) => name(m.name)).join(', ')} → ${nodes[0]} ✔${over > node.memory ? ` (over-committed ${formatMemory(over)}/${formatMemory(node.memory)})` : ''}`;
 		}
-		return placed.map((m) => `${name(m.name)} → ${s!.containers[m.name]!.node}`).join(', ');
+		return here.map((m) => `${name(m.name)} → ${s!.containers[m.name]!.node}`).join(', ');
 	}
 	if (s?.waiting === 'pending') return `${w.name} Pending: ${s.message}`;
 	const parts: string[] = [];
-	if (placed.length > 0)
-		parts.push(`${placed.map((m) => name(m.name)).join(', ')} → ${s!.containers[placed[0].name]!.node}`);
+	if (here.length > 0)
+		parts.push(`${here.map((m) => name(m.name)).join(', ')} → ${s!.containers[here[0].name]!.node}`);
 	for (const m of refused) {
 		const x = s?.containers[m.name];
 		if (x?.error) parts.push(`${name(m.name)} ✘ ${x.error}${x.stranded ? ' (stranded)' : ''}`);

@@ -4,6 +4,7 @@ import type {
 	ClusterEvent,
 	ClusterState,
 	NodeSpec,
+	NodeUse,
 	Placement,
 	PodSchedule,
 	Resources,
@@ -27,31 +28,49 @@ export function emit(
 }
 
 export function workload(c: ClusterState, pod: string): Workload {
-	return c.workloads.find((w) => w.name === pod)!;
+	return c.workloads[c.index[pod]!]!;
 }
 
 export function nodeSpec(c: ClusterState, name: string): NodeSpec {
-	return c.nodes.find((n) => n.name === name)!;
+	return c.nodes[c.nodeIndex[name]!]!;
 }
 
 /** Σ requests placed on a node (R-SCHED-K4 "already on the node"). */
 export function placed(c: ClusterState, node: string): Resources {
-	let memory = 0;
-	let cpu = 0;
-	for (const p of c.placements)
-		if (p.node === node) {
-			memory += p.memory;
-			cpu += p.cpu;
-		}
-	return {memory, cpu};
+	const u = c.used[node];
+	return u ? {memory: u.memory, cpu: u.cpu} : {memory: 0, cpu: 0};
+}
+
+export function use(c: ClusterState, node: string): NodeUse {
+	return c.used[node] ?? {memory: 0, cpu: 0, scoringMemory: 0, scoringCpu: 0, count: 0};
 }
 
 export function freeMemory(c: ClusterState, node: string): number {
 	return nodeSpec(c, node).memory - placed(c, node).memory;
 }
 
+function account(c: ClusterState, p: Placement, sign: 1 | -1): void {
+	const u = (c.used[p.node] ??= {memory: 0, cpu: 0, scoringMemory: 0, scoringCpu: 0, count: 0});
+	u.memory += sign * p.memory;
+	u.cpu += sign * p.cpu;
+	u.scoringMemory += sign * p.scoring.memory;
+	u.scoringCpu += sign * p.scoring.cpu;
+	u.count += sign;
+	if (p.owner !== undefined) c.ownerUsed[p.owner] = (c.ownerUsed[p.owner] ?? 0) + sign * p.memory;
+}
+
 export function place(c: ClusterState, p: Placement): void {
 	c.placements.push(p);
+	account(c, p, 1);
+}
+
+/** Takes the placements `gone` selects off their nodes; returns them. */
+export function unplace(c: ClusterState, gone: (p: Placement) => boolean): Placement[] {
+	const freed = c.placements.filter(gone);
+	if (freed.length === 0) return freed;
+	c.placements = c.placements.filter((p) => !gone(p));
+	for (const p of freed) account(c, p, -1);
+	return freed;
 }
 
 export function schedule(c: ClusterState, pod: string): PodSchedule {
@@ -77,8 +96,14 @@ export function nextTick(t: number): number {
 
 /** Display names of containers for Swarm and Mesos: the container's name, unless two pods share it. */
 export function memberName(c: ClusterState, pod: string, member: string): string {
-	const clash = c.workloads.some((w) => w.name !== pod && w.members.some((m) => m.name === member));
-	return clash ? `${pod}-${member}` : member;
+	return c.clashes.includes(member) ? `${pod}-${member}` : member;
+}
+
+/** Container names more than one pod uses. */
+export function clashingNames(workloads: Workload[]): string[] {
+	const seen = new Map<string, number>();
+	for (const w of workloads) for (const name of new Set(w.members.map((m) => m.name))) seen.set(name, (seen.get(name) ?? 0) + 1);
+	return [...seen].filter(([, n]) => n > 1).map(([name]) => name);
 }
 
 /** When the scheduler acts next; absent (not undefined) when nothing is due, so a world round-trips through JSON. */

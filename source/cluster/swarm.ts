@@ -14,6 +14,7 @@ import {
 	schedule,
 	setDue,
 	TICK,
+	use,
 	workload,
 } from './state.js';
 import type {ClusterState, Member, NodeSpec} from './types.js';
@@ -52,7 +53,7 @@ function weigh(
 			node,
 			memScore,
 			weight: cpuScore + memScore + healthFactor * 100,
-			containers: c.placements.filter((p) => p.node === node.name).length,
+			containers: use(c, node.name).count,
 		};
 		(memScore <= 100 && cpuScore <= 100 ? kept : out).push(weighed);
 	}

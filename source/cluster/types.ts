@@ -77,6 +77,8 @@ export type Placement = {
 	endsAt?: number;
 };
 
+export type NodeUse = {memory: number; cpu: number; scoringMemory: number; scoringCpu: number; count: number};
+
 export type ContainerSchedule = {
 	node?: string;
 	/** Refused while the rest of its group runs elsewhere or alone (Swarm R-SCHED-S8, Omega O4). */
@@ -160,6 +162,16 @@ export type ClusterState = {
 	/** Every Pod the cluster knows, in submission order. */
 	workloads: Workload[];
 	placements: Placement[];
+	/** Per node, the sums of its placements (kept with them, so a decision costs O(nodes), not O(placements)). */
+	used: Record<string, NodeUse>;
+	/** Per Mesos framework or Omega scheduler, the memory its tasks use. */
+	ownerUsed: Record<string, number>;
+	/** Index of each node in `nodes`. */
+	nodeIndex: Record<string, number>;
+	/** Index of each pod in `workloads`. */
+	index: Record<string, number>;
+	/** Container names more than one pod uses (shown as pod-container by Swarm and Mesos). */
+	clashes: string[];
 	pods: Record<string, PodSchedule>;
 	/** The cluster's clock (ms): the time of its last decision. */
 	now: number;
