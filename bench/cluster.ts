@@ -19,7 +19,10 @@ const podCount = 1000;
 const runs = 3;
 
 function nodes(): NodeSpec[] {
-	return Array.from({length: nodeCount}, (_, i) => ({name: `node-${i}`, memory: (8 + (i % 5) * 4) * 1024 * MiB}));
+	return Array.from({length: nodeCount}, (_, i) => ({
+		name: `node-${i}`,
+		memory: (8 + (i % 5) * 4) * 1024 * MiB,
+	}));
 }
 
 /** Pods of an app and a sidecar-like helper, sizes varying so nodes fill unevenly. */

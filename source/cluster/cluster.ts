@@ -4,7 +4,7 @@ import {seedState} from '../kernel/random.js';
 import {kubernetesCycle, kubernetesRelease, startKubernetes} from './kubernetes.js';
 import {mesosRelease, mesosTick, startMesos} from './mesos.js';
 import {omegaStep, startOmega} from './omega.js';
-import {clashingNames, type Ctx, emit, mem, place, placed, schedule, unplace} from './state.js';
+import {type Ctx, clashingNames, emit, mem, place, placed, schedule, unplace} from './state.js';
 import {startSwarm, swarmCreate} from './swarm.js';
 import type {ClusterEvent, ClusterState, NodeSpec, SchedulerConfig, Workload} from './types.js';
 

@@ -102,7 +102,8 @@ export function memberName(c: ClusterState, pod: string, member: string): string
 /** Container names more than one pod uses. */
 export function clashingNames(workloads: Workload[]): string[] {
 	const seen = new Map<string, number>();
-	for (const w of workloads) for (const name of new Set(w.members.map((m) => m.name))) seen.set(name, (seen.get(name) ?? 0) + 1);
+	for (const w of workloads)
+		for (const name of new Set(w.members.map((m) => m.name))) seen.set(name, (seen.get(name) ?? 0) + 1);
 	return [...seen].filter(([, n]) => n > 1).map(([name]) => name);
 }
 

@@ -1,4 +1,13 @@
 export {type BundledScenario, listBundledScenarios, type Resolved, resolveScenario} from './bundled.js';
+export {
+	type CompareRow,
+	compareOutcomes,
+	compareTable,
+	DEFAULT_SCHEDULERS,
+	defaultSchedulers,
+	parseScheduler,
+	playScheduler,
+} from './cluster-compare.js';
 export {checkClusterExpectation} from './cluster-expect.js';
 export {clusterSetup} from './cluster-setup.js';
 export {

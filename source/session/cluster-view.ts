@@ -2,9 +2,15 @@
 // queued, Pending (Kubernetes), held (Mesos), in flight (Omega).
 import {allocated, describeScheduler, formatMemory, heldOn, inFlight, queued} from '../cluster/index.js';
 import type {World} from '../engine/index.js';
+import {compareOutcomes, defaultSchedulers, type Scenario} from '../scenario/index.js';
 import type {ClusterView} from '../ui/cluster-pane.js';
 
-export function clusterView(world: World, shown: string): ClusterView | undefined {
+/** `compare`: the playground's compare view (`:compare`), computed once per scenario. */
+export function clusterView(
+	world: World,
+	shown: string,
+	compare?: ClusterView['compare'],
+): ClusterView | undefined {
 	const cluster = world.cluster;
 	if (!cluster) return undefined;
 	const c = cluster.state;
@@ -20,7 +26,12 @@ export function clusterView(world: World, shown: string): ClusterView | undefine
 			shown: n.name === shown,
 		};
 	});
-	return {scheduler: describeScheduler(c.config), nodes, state: stateLine(world)};
+	return {
+		scheduler: describeScheduler(c.config),
+		nodes,
+		state: stateLine(world),
+		...(compare ? {compare} : {}),
+	};
 }
 
 function stateLine(world: World): string {
@@ -45,4 +56,19 @@ function stateLine(world: World): string {
 	const held = c.nodes.reduce((n, x) => n + heldOn(c, x.name), 0);
 	if (held > 0 && !c.deadlock) parts.push(`held: ${formatMemory(held)}`);
 	return parts.length > 0 ? parts.join(' · ') : 'nothing waits';
+}
+
+const compared = new WeakMap<Scenario, ClusterView['compare']>();
+
+/** The same submission under each default scheduler, a line each (R-SCHED, `podplay compare`). */
+export function compareView(s: Scenario): ClusterView['compare'] {
+	let rows = compared.get(s);
+	if (!rows) {
+		rows = compareOutcomes(s, defaultSchedulers(s)).map((r) => ({
+			label: r.label,
+			outcome: `${r.lines.join(' | ')} (${r.steps} decision${r.steps === 1 ? '' : 's'})`,
+		}));
+		compared.set(s, rows);
+	}
+	return rows;
 }

@@ -39,6 +39,7 @@ export const usage: Record<string, string> = {
 	break: 'break zombie|pid1-exit|queue-gone on|off',
 	branch: 'branch NAME',
 	node: 'node [NAME]',
+	compare: 'compare',
 	help: 'help',
 };
 
@@ -274,5 +275,16 @@ const handlers: Record<string, Handler> = {
 	break: breakCommand,
 	branch,
 	node: nodeCommand,
+	compare: (c, args) => {
+		if (args.length > 0) return wrongUsage(c, 'compare');
+		if (!currentMoment(c.player.history).world.cluster)
+			return fail(c, 'compare needs a cluster: a scenario with "nodes:"');
+		return ok(
+			{...c, compare: !c.compare},
+			c.compare
+				? 'the cluster pane shows the nodes again'
+				: 'the same pods under each scheduler (podplay compare)',
+		);
+	},
 	help: (c) => ok(c, `commands: ${Object.values(usage).join('; ')}`),
 };

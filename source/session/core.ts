@@ -33,6 +33,8 @@ export type Core = {
 	scenarioNames: string[];
 	/** In a cluster: the node whose process tree is shown (the first node when absent). */
 	node?: string;
+	/** In a cluster: the cluster pane shows the compare view (`:compare`). */
+	compare?: boolean;
 };
 
 export function startCore(scenario: Scenario, seed?: number, scenarioNames: string[] = []): Core {

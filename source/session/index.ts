@@ -5,7 +5,7 @@
 import {switchBranch} from '../engine/index.js';
 import type {Scenario} from '../scenario/index.js';
 import type {BreakpointKind, Session} from '../ui/session.js';
-import {clusterView} from './cluster-view.js';
+import {clusterView, compareView} from './cluster-view.js';
 import {commandNames, runCommand} from './commands.js';
 import {complete} from './complete.js';
 import {type Core, nowOf, performAll, startCore, withHistory, worldOf} from './core.js';
@@ -119,7 +119,8 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 		why: (count) => whyRows(core.player.history, count),
 		cluster: () => {
 			const world = worldOf(core);
-			return clusterView(world, core.node ?? world.cluster?.home ?? '');
+			const compare = core.compare && world.cluster ? compareView(core.scenario) : undefined;
+			return clusterView(world, core.node ?? world.cluster?.home ?? '', compare);
 		},
 		caption: () => {
 			const notes = notesOf(core);

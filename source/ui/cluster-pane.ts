@@ -24,11 +24,14 @@ export type ClusterView = {
 	nodes: ClusterNodeRow[];
 	/** One line about what waits: queue, Pending, held, in flight, deadlock, conflicts. */
 	state: string;
+	/** `:compare`: the same pods under each scheduler, one line each, instead of the nodes. */
+	compare?: {label: string; outcome: string}[];
 };
 
 /** Rows the pane takes: a title, a line per node, the state line. */
 export function clusterHeight(view: ClusterView | undefined): number {
-	return view ? view.nodes.length + 2 : 0;
+	if (!view) return 0;
+	return view.compare ? view.compare.length + 1 : view.nodes.length + 2;
 }
 
 /** Binary units, whole where they divide (1Gi, 1280Mi), as the schedulers print them. */
@@ -42,6 +45,22 @@ function short(bytes: number): string {
 /** Exactly `height` lines (a node line per node first; the state line last). */
 export function clusterLines(theme: Theme, view: ClusterView, width: number, height: number): string[] {
 	const {glyphs: g, palette: p, ascii} = theme;
+	if (view.compare) {
+		const label = Math.max(...view.compare.map((r) => r.label.length));
+		const rows = [
+			sectionTitle(theme, 'Compare: the same pods under each scheduler', width, ':compare closes'),
+			...view.compare.map((r) =>
+				paint(
+					[
+						[`${r.label.padEnd(label)} `, {bold: true}],
+						fit(r.outcome, Math.max(0, width - label - 1), ascii),
+					],
+					theme.color,
+				),
+			),
+		];
+		return Array.from({length: Math.max(0, height)}, (_, i) => rows[i] ?? '');
+	}
 	const name = Math.min(12, Math.max(...view.nodes.map((n) => n.name.length)));
 	const bar = width >= 70 ? 16 : 10;
 	const lines = [sectionTitle(theme, `Cluster ${g.rule} ${view.scheduler}`, width, 'm: node')];

@@ -63,9 +63,26 @@ describe('playground on a cluster', () => {
 		assert.deepEqual(session.run('node node-a'), {ok: true, message: "showing node-a's processes"});
 	});
 
+	test(':compare shows the same pods under each scheduler in the cluster pane, and closes again', () => {
+		const session = cluster();
+		assert.equal(session.run('compare').ok, true);
+		const compare = session.cluster?.()?.compare;
+		assert.deepEqual(
+			compare?.map((r) => r.label),
+			['kubernetes', 'swarm:binpack', 'swarm:spread', 'mesos', 'omega'],
+		);
+		assert.match(
+			compare?.[1]?.outcome ?? '',
+			/^app → node-a; log-collector ✘ no resources available to schedule container \(stranded\)/,
+		);
+		session.run('compare');
+		assert.equal(session.cluster?.()?.compare, undefined);
+	});
+
 	test('a single node says there is no other node to show', () => {
 		const session = createSession(testScenario(), {scenariosDir: 'scenarios', clock: manualClock()});
 		assert.equal(session.cluster?.(), undefined);
 		assert.equal(session.run('node').ok, false);
+		assert.equal(session.run('compare').ok, false);
 	});
 });
