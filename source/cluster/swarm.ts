@@ -77,67 +77,47 @@ export function swarmCreate(ctx: Ctx): void {
 		ctx,
 		'R-SCHED-S1',
 		'create',
-		`docker run --name ${name} -m ${mem(m.memory)}${leader ? ` -e affinity:container==${leader}` : ''}`,
+		`docker run --name ${name} -m ${mem(m.memory)}${leader ? ` -e affinity:container${(c.config as {affinity?: string}).affinity === 'soft' ? '==~' : '=='}${leader}` : ''}`,
 		data,
 	);
-	let nodes = c.nodes;
+	const soft = (c.config as {affinity?: string}).affinity === 'soft';
+	const op = soft ? '==~' : '==';
+	let chosen: NodeSpec | undefined;
+	let error = NO_RESOURCES;
+	let rule = 'R-SCHED-S4';
 	if (leader) {
 		// S3: the affinity filter keeps the nodes running (or about to run) the leader.
 		const where = s.containers[w.members[0].name]?.node;
-		nodes = where ? [nodeSpec(c, where)] : [];
-		if (!where) {
-			const error = `Unable to find a node that satisfies the following conditions [available container slots] [container==${leader} (soft=false)]`;
-			refuse(ctx, w.name, m, error, 'R-SCHED-S3');
-			return;
+		if (where) {
+			emit(
+				ctx,
+				'R-SCHED-S3',
+				'filter',
+				`${name}: affinity filter container${op}${leader} keeps ${where} only`,
+				data,
+			);
+			chosen = choose(ctx, [nodeSpec(c, where)], m, name, data);
+		} else {
+			error = `Unable to find a node that satisfies the following conditions [available container slots] [container${op}${leader} (soft=${soft})]`;
+			rule = 'R-SCHED-S3';
 		}
-		emit(
-			ctx,
-			'R-SCHED-S3',
-			'filter',
-			`${name}: affinity filter container==${leader} keeps ${where} only`,
-			data,
-		);
-	}
-	const strategy = (c.config as {strategy: string}).strategy;
-	let chosen: NodeSpec;
-	if (strategy === 'random') {
-		// S5: random shuffles the filtered nodes and does no resource check at all.
-		chosen = nodes[draw(c, nodes.length)];
-		const after = placed(c, chosen.name).memory + m.memory;
-		emit(
-			ctx,
-			'R-SCHED-S5',
-			'select',
-			`${name}: random strategy picks ${chosen.name} (seeded draw), regardless of its memory${after > chosen.memory ? `: ${mem(after)} placed on ${mem(chosen.memory)}, over-committed` : ''}`,
-			{...data, node: chosen.name},
-		);
-	} else {
-		const spread = strategy === 'spread';
-		const {kept, out} = weigh(c, nodes, m, spread ? -10 : 10);
-		const scores = [...kept, ...out]
-			.map((x) =>
-				x.memScore > 100
-					? `${x.node.name} excluded (memScore ${x.memScore} > 100)`
-					: `${x.node.name} ${x.weight}`,
-			)
-			.join(', ');
-		if (kept.length === 0) {
-			emit(ctx, 'R-SCHED-S4', 'weigh', `${name}: ${strategy} weights: ${scores}`, data);
-			refuse(ctx, w.name, m, NO_RESOURCES, 'R-SCHED-S4');
-			return;
+		if (!chosen && soft) {
+			// S6: on any error Swarm tries again ignoring soft affinities: co-location silently lost.
+			emit(
+				ctx,
+				'R-SCHED-S6',
+				'soft',
+				`${name}: the soft affinity container==~${leader} cannot be met; Swarm tries again without it`,
+				data,
+			);
+			chosen = choose(ctx, c.nodes, m, name, data);
+			error = NO_RESOURCES;
+			rule = 'R-SCHED-S4';
 		}
-		// S5: spread ascending (ties: fewer containers), binpack descending (ties: more containers).
-		const order = (a: Weighed, b: Weighed) =>
-			spread
-				? a.weight - b.weight || a.containers - b.containers
-				: b.weight - a.weight || b.containers - a.containers;
-		kept.sort(order);
-		const best = kept.filter((x) => order(x, kept[0]) === 0);
-		chosen = (best.length > 1 ? best[draw(c, best.length)] : kept[0]).node;
-		emit(ctx, 'R-SCHED-S4', 'weigh', `${name}: ${strategy} weights: ${scores} → ${chosen.name}`, {
-			...data,
-			node: chosen.name,
-		});
+	} else chosen = choose(ctx, c.nodes, m, name, data);
+	if (!chosen) {
+		refuse(ctx, w.name, m, error, rule);
+		return;
 	}
 	place(c, {
 		pod: w.name,
@@ -151,6 +131,57 @@ export function swarmCreate(ctx: Ctx): void {
 	s.containers[m.name] = {node: chosen.name};
 	emit(ctx, 'R-SCHED-S1', 'placed', `${name} created on ${chosen.name}`, {...data, node: chosen.name});
 	settleGroup(c, w.name);
+}
+
+/** S4/S5: the strategy ranks the filtered nodes (spread and binpack check memory; random does not). */
+function choose(
+	ctx: Ctx,
+	nodes: NodeSpec[],
+	m: Member,
+	name: string,
+	data: Record<string, unknown>,
+): NodeSpec | undefined {
+	const {c} = ctx;
+	const strategy = (c.config as {strategy: string}).strategy;
+	if (strategy === 'random') {
+		// S5: random shuffles the filtered nodes and does no resource check at all.
+		const chosen = nodes[draw(c, nodes.length)];
+		const after = placed(c, chosen.name).memory + m.memory;
+		emit(
+			ctx,
+			'R-SCHED-S5',
+			'select',
+			`${name}: random strategy picks ${chosen.name} (seeded draw), regardless of its memory${after > chosen.memory ? `: ${mem(after)} placed on ${mem(chosen.memory)}, over-committed` : ''}`,
+			{...data, node: chosen.name},
+		);
+		return chosen;
+	}
+	const spread = strategy === 'spread';
+	const {kept, out} = weigh(c, nodes, m, spread ? -10 : 10);
+	const scores = [...kept, ...out]
+		.map((x) =>
+			x.memScore > 100
+				? `${x.node.name} excluded (memScore ${x.memScore} > 100)`
+				: `${x.node.name} ${x.weight}`,
+		)
+		.join(', ');
+	if (kept.length === 0) {
+		emit(ctx, 'R-SCHED-S4', 'weigh', `${name}: ${strategy} weights: ${scores}`, data);
+		return undefined;
+	}
+	// S5: spread ascending (ties: fewer containers), binpack descending (ties: more containers).
+	const order = (a: Weighed, b: Weighed) =>
+		spread
+			? a.weight - b.weight || a.containers - b.containers
+			: b.weight - a.weight || b.containers - a.containers;
+	kept.sort(order);
+	const best = kept.filter((x) => order(x, kept[0]) === 0);
+	const chosen = (best.length > 1 ? best[draw(c, best.length)] : kept[0]).node;
+	emit(ctx, 'R-SCHED-S4', 'weigh', `${name}: ${strategy} weights: ${scores} → ${chosen.name}`, {
+		...data,
+		node: chosen.name,
+	});
+	return chosen;
 }
 
 /** S4/S8: the error goes back to the client; whatever of the group runs keeps running. */

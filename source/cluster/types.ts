@@ -41,7 +41,7 @@ export type OmegaSchedulerSpec = {
 
 export type SchedulerConfig =
 	| {name: 'kubernetes'}
-	| {name: 'swarm'; strategy: SwarmStrategy; overcommit: number}
+	| {name: 'swarm'; strategy: SwarmStrategy; overcommit: number; affinity?: 'hard' | 'soft'}
 	| {name: 'mesos'; frameworks: string[]; offerTimeout?: number}
 	| {
 			name: 'omega';

@@ -22,6 +22,8 @@ const swarm = fields({
 	name: z.literal('swarm'),
 	strategy: z.enum(['spread', 'binpack', 'random']).default('spread'),
 	overcommit: z.number().min(0).max(1).default(0.05),
+	// R-SCHED-S2, S6: affinity:container==main (hard) or ==~main (soft: dropped when it cannot be met).
+	affinity: z.enum(['hard', 'soft']).default('hard'),
 });
 const mesos = fields({
 	name: z.literal('mesos'),
@@ -71,7 +73,12 @@ function toConfig(v: {name: string} & Record<string, unknown>): SchedulerConfig 
 	switch (v.name) {
 		case 'swarm': {
 			const s = v as z.output<typeof swarm>;
-			return {name: 'swarm', strategy: s.strategy, overcommit: s.overcommit};
+			return {
+				name: 'swarm',
+				strategy: s.strategy,
+				overcommit: s.overcommit,
+				...(s.affinity === 'soft' ? {affinity: 'soft' as const} : {}),
+			};
 		}
 		case 'mesos': {
 			const m = v as z.output<typeof mesos>;

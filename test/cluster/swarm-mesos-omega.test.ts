@@ -45,6 +45,26 @@ describe('R-SCHED-S5 random does no resource check', () => {
 	});
 });
 
+describe('R-SCHED-S2 and R-SCHED-S6 a soft affinity is dropped when it cannot be met', () => {
+	test('Setup 2, binpack, affinity:container==~main: b silently lands on node-1, away from main', () => {
+		const soft = {name: 'swarm', strategy: 'binpack', overcommit: 0.05, affinity: 'soft'} as const;
+		const {c, events} = run(soft, setup2.nodes, setup2.pods);
+		const text = lines(events);
+		assert.ok(text.includes('t2 R-SCHED-S1 docker run --name B -m 1Gi -e affinity:container==~main'));
+		assert.ok(
+			text.includes(
+				't2 R-SCHED-S6 B: the soft affinity container==~main cannot be met; Swarm tries again without it',
+			),
+		);
+		assert.deepEqual(
+			c.placements.map((p) => `${p.container}@${p.node}`),
+			['main@node-2', 'A@node-2', 'B@node-1'],
+		);
+		assert.equal(c.pods.main.node, undefined, 'the group is split: no single node');
+		assert.equal(c.pods.main.containers.B.stranded, undefined);
+	});
+});
+
 describe('R-SCHED-S8 no rollback, no retry', () => {
 	test('Setup 2 binpack: main and A stay on node-2 for good', () => {
 		const {c} = run(swarm('binpack'), setup2.nodes, setup2.pods, 600_000);
