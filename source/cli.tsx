@@ -174,6 +174,6 @@ main().then(
 		process.stderr.write(
 			`podplay: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
 		);
-		process.exitCode = 70;
+		process.exitCode = exitCodes.internal;
 	},
 );

@@ -22,5 +22,8 @@ export function consoleOutput(options: {color: boolean; ascii: boolean}): Output
 	};
 }
 
-/** Exit codes: 0 fine, 1 a check failed, 2 bad input (usage, scenario file). */
-export const exitCodes = {ok: 0, failed: 1, usage: 2} as const;
+/**
+ * Exit codes: 0 fine, 1 an expectation failed, 2 bad input (usage, scenario file), 70 podplay itself
+ * failed (a bug: EX_SOFTWARE), 74 the output could not be written (a full disk: EX_IOERR).
+ */
+export const exitCodes = {ok: 0, failed: 1, usage: 2, internal: 70, output: 74} as const;

@@ -9,7 +9,8 @@ export type NarrationAction = {type: 'say'; text: string} | {type: 'chapter'; ti
 export type BootAction = {type: 'boot'};
 
 /** A scenario timeline step was played (bookkeeping for time travel); `error` if it could not act. */
-export type CueAction = {type: 'cue'; index: number; error?: string};
+/** A timeline step played; `error` when it could not be (a missing target, ESRCH, unless `rule` says why). */
+export type CueAction = {type: 'cue'; index: number; error?: string; rule?: string};
 
 /** A kernel or runtime action on one node of a cluster (R-SCHED); plain actions go to the first node. */
 export type NodeAction = {type: 'on-node'; node: string; action: KernelAction | RuntimeAction};

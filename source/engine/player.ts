@@ -109,6 +109,7 @@ function playStep(p: Player, index: number): Player {
 			type: 'cue',
 			index,
 			error: `${p.scenario.file}:${step.position.line}:${step.position.column}: ${resolved.message}`,
+			...(resolved.rule ? {rule: resolved.rule} : {}),
 		});
 	p = perform(p, {type: 'cue', index});
 	for (const action of resolved.actions) p = perform(p, action);

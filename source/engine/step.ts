@@ -88,13 +88,11 @@ function apply(draft: World, action: Action, events: KernelEvent[]): void {
 		case 'cue':
 			draft.cue = action.index + 1;
 			if (action.error)
-				events.push({
-					t: draft.kernel.now,
-					rule: 'R-PIDNS-5',
-					kind: 'errno',
-					text: action.error,
-					errno: 'ESRCH',
-				});
+				events.push(
+					action.rule
+						? {t: draft.kernel.now, rule: action.rule, kind: 'refused', text: action.error}
+						: {t: draft.kernel.now, rule: 'R-PIDNS-5', kind: 'errno', text: action.error, errno: 'ESRCH'},
+				);
 			return;
 	}
 	if (draft.cluster) {

@@ -10,6 +10,7 @@ import {appendFile, bind, connect, copyFile, readFile, writeStdout} from './io.j
 import {msgctlRmid, msgget, msgrcv, msgsnd} from './ipc.js';
 import {addRef, createNs, createPidNs, dropRef} from './namespaces.js';
 import {isWithin} from './pids.js';
+import {plain} from './plain.js';
 import {nextRandom} from './random.js';
 import {killCall} from './signal.js';
 import type {ProgramEnv, Syscall} from './syscalls.js';
@@ -275,7 +276,8 @@ export function drain(ctx: Ctx): void {
 		const resume = event.type === 'return' ? p.resume : undefined;
 		if (resume) delete p.resume;
 		if (program) {
-			const reaction = program.react(p.program.params, p.program.state, event, env(ctx, p));
+			// Programs see plain data: what they hand on (params to a child) is then never a draft (plain.ts).
+			const reaction = program.react(plain(p.program.params), plain(p.program.state), event, env(ctx, p));
 			const live = proc(ctx, pid);
 			if (!live) continue;
 			if (reaction.state) live.program.state = reaction.state;

@@ -26,8 +26,18 @@ export function describeStatus(status: ExitStatus): string {
  */
 export function exitProcess(ctx: Ctx, p: Process, status: ExitStatus): void {
 	if (p.state === 'Z' || p.exiting) return;
-	teardown(ctx, p);
 	const ns = pidNs(ctx, p.ns.pid);
+	if (ns.init === p.hostPid && ns.parent === undefined) {
+		emit(
+			ctx,
+			'R-PIDNS-8',
+			'refused',
+			`${label(p)} is the node's init: its exit would panic the kernel, which podplay does not simulate; it keeps running`,
+			{pid: p.hostPid},
+		);
+		return;
+	}
+	teardown(ctx, p);
 	if (ns.init === p.hostPid) {
 		ns.allocating = false;
 		const others = [...tableValues(ns.pids)].filter((host) => host !== p.hostPid);

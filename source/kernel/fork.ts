@@ -6,6 +6,7 @@ import {emit, label, wake} from './context.js';
 import type {Errno} from './errno.js';
 import {addRef, createNs, createPidNs} from './namespaces.js';
 import {allocPid, nsChain} from './pids.js';
+import {plain} from './plain.js';
 import type {SignalName} from './signals.js';
 import type {CloneFlags, ProgramCall} from './syscalls.js';
 import {tableSet} from './table.js';
@@ -125,11 +126,11 @@ function newChild(
 			if (action === 'handle') delete actions[signal as SignalName];
 	}
 	const program = options.program
-		? {name: options.program.name, params: options.program.params ?? {}, state: {}}
+		? {name: options.program.name, params: plain(options.program.params ?? {}), state: {}}
 		: {
 				name: parent.program.name,
-				params: parent.program.params,
-				state: {...parent.program.state, forked: true},
+				params: plain(parent.program.params),
+				state: {...plain(parent.program.state), forked: true},
 			};
 	return {
 		hostPid,
@@ -139,7 +140,7 @@ function newChild(
 		...(options.thread === undefined ? {} : {parentThread: options.thread}),
 		children: [],
 		comm,
-		argv: options.argv ?? (options.comm ? [options.comm] : parent.argv),
+		argv: [...(options.argv ?? (options.comm ? [options.comm] : parent.argv))],
 		state: 'R',
 		threads: [{tids: [...pids], name: comm}],
 		// R-REAP-6: the subreaper attribute is not inherited by fork.

@@ -48,7 +48,7 @@ export function setupActions(s: Scenario): StepAction[] {
 	];
 }
 
-export type Resolved = {ok: true; actions: StepAction[]} | {ok: false; message: string};
+export type Resolved = {ok: true; actions: StepAction[]} | {ok: false; message: string; rule?: string};
 
 /** One timeline step as engine actions, its targets resolved in the world as it is now. */
 export function stepActions(kernel: Kernel, runtime: RuntimeState, action: TimelineAction): Resolved {
@@ -65,6 +65,12 @@ export function stepActions(kernel: Kernel, runtime: RuntimeState, action: Timel
 		case 'exit': {
 			const target = resolveTarget(kernel, runtime, action.target);
 			if (!target) return missing(formatTarget(action.target));
+			if (target.hostPid === (kernel.namespaces[kernel.root.pid] as {init?: number}).init)
+				return {
+					ok: false,
+					message: `${formatTarget(action.target)} is the node's init: its exit would panic the kernel, which podplay does not simulate`,
+					rule: 'R-PIDNS-8',
+				};
 			return {
 				ok: true,
 				actions: [{type: 'syscall', pid: target.hostPid, call: {call: 'exit', code: action.code}}],

@@ -105,4 +105,17 @@ describe('PID namespaces (R-PIDNS)', () => {
 		assert.equal(failure?.errno, 'ENOMEM');
 		assert.equal(failure?.rule, 'R-PIDNS-7');
 	});
+
+	test("R-PIDNS-8: the node's init does not exit (a panic is not simulated): the call is refused, nothing else changes", () => {
+		const sim = new Sim();
+		const child = sim.fork(1, {program: 'sleep'});
+		const events = sim.call(1, {call: 'exit', code: 0});
+		assert.deepEqual(
+			events.map((e) => e.rule),
+			['R-PIDNS-8'],
+		);
+		assert.match(events[0].text, /panic/);
+		assert.equal(sim.must(1).state, 'S');
+		assert.equal(sim.must(child).state, 'S');
+	});
 });
