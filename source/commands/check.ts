@@ -2,6 +2,7 @@
 // reported, whatever happens to another one (a broken file, or a bug of podplay's that one hits).
 import {playUntil, scenarioEnd, startPlayer} from '../engine/index.js';
 import {type Failure, formatTarget, listBundledScenarios, type Scenario} from '../scenario/index.js';
+import {jsonLine, printable} from '../text/printable.js';
 import {bundledDir, loadScenario} from './load.js';
 import {exitCodes, type Output, style} from './output.js';
 
@@ -48,15 +49,19 @@ async function checkFile(
 	} catch (error) {
 		const why = error instanceof Error ? error.message : String(error);
 		o.out(
-			`${style(o, 'red', o.ascii ? 'FAIL' : '✖')} ${file} — podplay failed playing it (internal error: ${why})`,
+			`${style(o, 'red', o.ascii ? 'FAIL' : '✖')} ${printable(file)} — podplay failed playing it (internal error: ${printable(why)})`,
 		);
 		return 'crashed';
 	}
 	if (failures.length === 0) {
-		o.out(`${style(o, 'green', o.ascii ? 'ok  ' : '✔')} ${file} — ${s.title} (${expectations})`);
+		o.out(
+			`${style(o, 'green', o.ascii ? 'ok  ' : '✔')} ${printable(file)} — ${printable(s.title)} (${expectations})`,
+		);
 		return 'passed';
 	}
-	o.out(`${style(o, 'red', o.ascii ? 'FAIL' : '✖')} ${file} — ${failures.length} of ${expectations} failed`);
+	o.out(
+		`${style(o, 'red', o.ascii ? 'FAIL' : '✖')} ${printable(file)} — ${failures.length} of ${expectations} failed`,
+	);
 	for (const f of failures) o.out(`  ${formatFailure(s.file, f)}`);
 	return 'failed';
 }
@@ -77,7 +82,9 @@ export function formatFailure(file: string, f: Failure): string {
 							: e.subject === 'node'
 								? `node ${e.node}`
 								: e.subject === 'event'
-									? `events ${JSON.stringify(e.match)}`
+									? `events ${jsonLine(e.match)}`
 									: 'cluster';
-	return `${file}:${e.position.line}:${e.position.column}: ${subject} ${f.field}: expected ${JSON.stringify(f.expected)}, got ${JSON.stringify(f.actual)}`;
+	return printable(
+		`${file}:${e.position.line}:${e.position.column}: ${subject} ${f.field}: expected ${jsonLine(f.expected)}, got ${jsonLine(f.actual)}`,
+	);
 }

@@ -2,6 +2,7 @@
 import type {World} from '../engine/index.js';
 import {streamLines} from '../kernel/index.js';
 import {humanDuration, logStream} from '../runtime/index.js';
+import {printable} from '../text/printable.js';
 
 /** Per pod, its events as `kubectl describe pod` lists them (Type, Reason, Age, From, Message). */
 export function podEvents(world: World): string[] {
@@ -10,13 +11,15 @@ export function podEvents(world: World): string[] {
 	for (const name of world.runtime.order) {
 		const pod = world.runtime.pods[name];
 		if (!pod) continue;
-		lines.push(`Events of pod ${name}:`);
-		const rows = pod.events.map((e) => [
-			e.type,
-			e.reason,
-			e.count > 1 ? `${humanDuration(now - e.t)} (x${e.count})` : humanDuration(now - e.t),
-			e.message,
-		]);
+		lines.push(`Events of pod ${printable(name)}:`);
+		const rows = pod.events.map((e) =>
+			[
+				e.type,
+				e.reason,
+				e.count > 1 ? `${humanDuration(now - e.t)} (x${e.count})` : humanDuration(now - e.t),
+				e.message,
+			].map(printable),
+		);
 		const widths = [4, 6, 3].map((w, i) => Math.max(w, ...rows.map((r) => r[i].length)));
 		lines.push(
 			`  ${'Type'.padEnd(widths[0])}  ${'Reason'.padEnd(widths[1])}  ${'Age'.padEnd(widths[2])}  Message`,
@@ -44,9 +47,9 @@ export function containerLogs(world: World, last = 5): string[] {
 				const output = streamLines(world.kernel, logStream(name, c.name, restart));
 				if (output.length === 0) continue;
 				lines.push(
-					`kubectl logs ${name} -c ${c.name}${label}${output.length > last ? ` (last ${last} of ${output.length})` : ''}`,
+					`kubectl logs ${printable(name)} -c ${printable(c.name)}${label}${output.length > last ? ` (last ${last} of ${output.length})` : ''}`,
 				);
-				for (const line of output.slice(-last)) lines.push(`  ${line}`);
+				for (const line of output.slice(-last)) lines.push(`  ${printable(line)}`);
 			}
 		}
 	}

@@ -1,5 +1,6 @@
 // Writing to the terminal: colour only when asked for and possible (NO_COLOR, --no-color).
 import {styleText} from 'node:util';
+import {printable, printableStyled} from '../text/printable.js';
 
 export type Output = {
 	color: boolean;
@@ -14,13 +15,20 @@ export function style(o: Output, format: Style, text: string): string {
 	return o.color ? styleText(format, text, {validateStream: false}) : text;
 }
 
-export function consoleOutput(options: {color: boolean; ascii: boolean}): Output {
+/** Every line leaves through here: control characters from untrusted text are shown, not obeyed. */
+export function consoleOutput(
+	options: {color: boolean; ascii: boolean},
+	streams: {stdout: Writable; stderr: Writable} = process,
+): Output {
+	const safe = options.color ? printableStyled : printable;
 	return {
 		...options,
-		out: (line) => process.stdout.write(`${line}\n`),
-		err: (line) => process.stderr.write(`${line}\n`),
+		out: (line) => streams.stdout.write(`${safe(line)}\n`),
+		err: (line) => streams.stderr.write(`${safe(line)}\n`),
 	};
 }
+
+type Writable = {write(text: string): unknown};
 
 /**
  * Exit codes: 0 fine, 1 an expectation failed, 2 bad input (usage, scenario file), 70 podplay itself

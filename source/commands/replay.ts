@@ -10,6 +10,7 @@ import {
 	type World,
 } from '../engine/index.js';
 import type {Scenario} from '../scenario/index.js';
+import {jsonLine} from '../text/printable.js';
 import {nodeTable, placementTable, schedulerFigures} from './cluster-tables.js';
 import {containerLogs, podEvents} from './describe.js';
 import {exitCodes, type Output, style} from './output.js';
@@ -24,8 +25,8 @@ export function replay(s: Scenario, options: ReplayOptions, o: Output): number {
 	const world = playerWorld(player);
 	const lines = transcript(player, until);
 	if (options.json) {
-		for (const line of lines) o.out(JSON.stringify(line));
-		o.out(JSON.stringify(snapshot(world)));
+		for (const line of lines) o.out(jsonLine(line));
+		o.out(jsonLine(snapshot(world)));
 		return exitCodes.ok;
 	}
 	for (const line of scenarioHeader(o, s)) o.out(line);

@@ -10,6 +10,7 @@ import {
 	restartsColumn,
 	statusColumn,
 } from '../runtime/index.js';
+import {printable} from '../text/printable.js';
 
 export type ProcessSnapshot = {
 	hostPid: number;
@@ -238,7 +239,8 @@ export function processTable(world: World): string[] {
 	return columns(rows);
 }
 
-export function columns(rows: string[][]): string[] {
+export function columns(cells: string[][]): string[] {
+	const rows = cells.map((r) => r.map(printable));
 	const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
 	return rows.map((r) =>
 		r

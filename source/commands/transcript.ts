@@ -2,6 +2,7 @@
 import {type Player, playerEvents} from '../engine/index.js';
 import type {KernelEvent} from '../kernel/index.js';
 import type {Scenario} from '../scenario/index.js';
+import {printable} from '../text/printable.js';
 import {type Output, style} from './output.js';
 
 export type Line =
@@ -68,16 +69,21 @@ export function formatLine(o: Output, line: Line): string {
 	const time = style(o, 'dim', formatTime(line.t));
 	switch (line.type) {
 		case 'event':
-			return `${time}  ${style(o, 'cyan', line.rule.padEnd(11))} ${line.node ? style(o, 'dim', `${line.node}: `) : ''}${line.text}`;
+			return `${time}  ${style(o, 'cyan', line.rule.padEnd(11))} ${line.node ? style(o, 'dim', `${line.node}: `) : ''}${printable(line.text)}`;
 		case 'note':
-			return `${time}  ${style(o, 'yellow', line.rule.padEnd(11))} ${style(o, 'yellow', 'note:')} ${line.text}`;
+			return `${time}  ${style(o, 'yellow', line.rule.padEnd(11))} ${style(o, 'yellow', 'note:')} ${printable(line.text)}`;
 		case 'say':
-			return `${time}  ${style(o, 'yellow', o.ascii ? '>' : '▸')} ${style(o, 'italic', line.text)}`;
+			return `${time}  ${style(o, 'yellow', o.ascii ? '>' : '▸')} ${style(o, 'italic', printable(line.text))}`;
 		case 'chapter':
-			return `${time}  ${style(o, 'bold', `${o.ascii ? '==' : '━━'} ${line.title}`)}${line.notes ? style(o, 'dim', ` — ${line.notes}`) : ''}`;
+			return `${time}  ${style(o, 'bold', `${o.ascii ? '==' : '━━'} ${printable(line.title)}`)}${line.notes ? style(o, 'dim', ` — ${printable(line.notes)}`) : ''}`;
 	}
 }
 
 export function scenarioHeader(o: Output, s: Scenario): string[] {
-	return [style(o, 'bold', s.title), ...(s.description ? [style(o, 'dim', s.description.trim())] : []), ''];
+	const description = s.description?.trim().split('\n') ?? [];
+	return [
+		style(o, 'bold', printable(s.title)),
+		...description.map((line) => style(o, 'dim', printable(line))),
+		'',
+	];
 }

@@ -46,7 +46,7 @@ function actionPod(action: TimelineAction): string | undefined {
 export function worldStepActions(
 	world: World,
 	action: TimelineAction,
-): {ok: true; actions: Action[]} | {ok: false; message: string} {
+): {ok: true; actions: Action[]} | {ok: false; message: string; rule?: string} {
 	if (!world.cluster)
 		return stepActions(world.kernel, world.runtime, action) as ReturnType<typeof worldStepActions>;
 	const pod = actionPod(action);

@@ -1,3 +1,4 @@
+import {printable} from '../text/printable.js';
 import type {Scenario} from './types.js';
 
 /** A place in a source file; both numbers start at 1. */
@@ -10,7 +11,8 @@ export type Problem = {file: string; line: number; column: number; message: stri
 export type LoadResult<T = Scenario> = {ok: true; scenario: T} | {ok: false; problems: Problem[]};
 
 export function formatProblem(problem: Problem): string {
-	return `${problem.file}:${problem.line}:${problem.column}: ${problem.message}`;
+	// The message may echo a value from the file: a newline in it must not start a line of its own.
+	return `${printable(problem.file)}:${problem.line}:${problem.column}: ${printable(problem.message)}`;
 }
 
 /** Problems sorted by position (stable for equal positions), duplicates removed. */

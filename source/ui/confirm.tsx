@@ -1,4 +1,5 @@
 import {Text} from 'ink';
+import {printable} from '../text/printable.js';
 import {useTheme} from './theme.js';
 
 /** A yes/no question on the message line; only y or Enter goes ahead. */
@@ -7,7 +8,7 @@ export function Confirm({question}: {question: string}) {
 	return (
 		<Text wrap="truncate">
 			<Text bold color={p.warn}>
-				{question}
+				{printable(question)}
 			</Text>{' '}
 			<Text color={p.muted}>[y/N]</Text>
 		</Text>

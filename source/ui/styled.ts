@@ -1,6 +1,7 @@
 // A screen line as one pre-styled string. Ink measures, tokenises and places every Text node on
 // every frame (toolchain-notes: ~0.2-0.3 ms per coloured row), so the playground draws each row as
 // one Text holding one string, styled here, instead of a Text per column.
+import {printable} from '../text/printable.js';
 
 export type Style = {
 	color?: string;
@@ -87,7 +88,8 @@ export function paint(spans: readonly Span[], color: boolean, base?: Style): str
 			i === last && !(base?.inverse || style?.inverse || style?.underline) ? whole.trimEnd() : whole;
 		if (text === '') continue;
 		const step = transition(active, codesOf(base, style, color, text.trim() === ''));
-		out += step.sgr + text;
+		// Untrusted text (names, narration, program output) is shown, never obeyed (text/printable.ts).
+		out += step.sgr + printable(text);
 		active = step.active;
 	}
 	return out + transition(active, []).sgr;
