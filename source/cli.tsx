@@ -13,11 +13,16 @@ import {parseDuration} from './scenario/duration.js';
 // skip compiling it. Node < 22.1 has no compile cache; NODE_DISABLE_COMPILE_CACHE turns it off.
 nodeModule.enableCompileCache?.();
 
-// `podplay replay x | head`: a reader that went away is not an error worth a stack trace.
+// `podplay replay x | head`: a reader that went away is not an error worth a stack trace. Output
+// that cannot be written (a full disk: ENOSPC) is one sentence and its own exit code, 74.
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
 	if (error.code === 'EPIPE') process.exit(0);
-	throw error;
+	const why = error.code === 'ENOSPC' ? 'no space left on device' : error.message.replace(/^\w+: /, '');
+	process.stderr.write(`podplay: cannot write the output: ${why}${error.code ? ` (${error.code})` : ''}.\n`);
+	process.exit(74);
 });
+// Errors that cannot be written change nothing: the exit code still says what happened (2 for bad input).
+process.stderr.on('error', () => undefined);
 
 const help = `
   Usage
@@ -65,6 +70,32 @@ function unknownFlag(argv: string[]): string | undefined {
 	return undefined;
 }
 
+const valueFlags = ['until', 'seed'];
+
+/**
+ * `--until -1s` and `--seed -3` are values, not flags: they are joined to their flag (`--until=-1s`)
+ * so that they reach the one-sentence checks below. A value flag followed by nothing or by another
+ * flag is one sentence too.
+ */
+function joinValues(argv: string[]): {argv: string[]; error?: string} {
+	const out: string[] = [];
+	for (let i = 0; i < argv.length; i++) {
+		const arg = argv[i]!;
+		const name = /^--([^=]+)$/.exec(arg)?.[1];
+		if (arg === '--' || !name || !valueFlags.includes(name)) {
+			out.push(arg);
+			continue;
+		}
+		const value = argv[i + 1];
+		const example = name === 'until' ? '--until 30s' : '--seed 42';
+		if (value === undefined || /^--?[a-z]/i.test(value))
+			return {argv, error: `--${name} needs a value, e.g. ${example}`};
+		out.push(`--${name}=${value}`);
+		i += 1;
+	}
+	return {argv: out};
+}
+
 function packageJson(): {version?: string; description?: string} {
 	// dist/cli.js and source/cli.tsx are both one folder below the package's root.
 	return JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -79,10 +110,14 @@ async function loadScenarios() {
 }
 
 async function main(): Promise<number> {
+	const plainOutput = consoleOutput({color: false, ascii: false});
 	const typo = unknownFlag(process.argv.slice(2));
-	if (typo) return usage(consoleOutput({color: false, ascii: false}), typo);
+	if (typo) return usage(plainOutput, typo);
+	const joined = joinValues(process.argv.slice(2));
+	if (joined.error) return usage(plainOutput, joined.error);
 	const pkg = packageJson();
 	const cli = meow(help, {
+		argv: joined.argv,
 		importMeta: import.meta,
 		pkg: {name: 'podplay', version: pkg.version, description: pkg.description},
 		description: pkg.description,
@@ -101,9 +136,15 @@ async function main(): Promise<number> {
 		cli.flags.color && !process.env.NO_COLOR && process.env.TERM !== 'dumb' && Boolean(process.stdout.isTTY);
 	const o = consoleOutput({color, ascii: cli.flags.ascii || process.env.TERM === 'dumb'});
 	const [first, ...rest] = cli.input;
+	// meow answers --help and --version only alone; with anything else they are a mistake, not a load.
+	const info = joined.argv.find((arg) => arg === '--help' || arg === '--version');
+	if (info && cli.input.length > 0) return usage(o, `${info} takes no argument, got "${cli.input[0]}"`);
 	const seed = cli.flags.seed === undefined ? undefined : Number(cli.flags.seed);
-	if (seed !== undefined && (cli.flags.seed?.trim() === '' || !Number.isInteger(seed) || seed < 0))
-		return usage(o, `--seed must be a whole number, got ${cli.flags.seed}`);
+	if (seed !== undefined && !(/^\d{1,15}$/.test(cli.flags.seed ?? '') && Number.isSafeInteger(seed)))
+		return usage(
+			o,
+			`--seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}, got "${cli.flags.seed}"`,
+		);
 	const until = cli.flags.until === undefined ? undefined : parseDuration(cli.flags.until);
 	if (until && !until.ok) return usage(o, `--until: ${until.message}`);
 	const untilMs = until?.ok ? until.ms : undefined;
@@ -136,11 +177,11 @@ async function main(): Promise<number> {
 		}
 		default: {
 			const target = first === 'play' ? rest[0] : first;
-			if (first !== 'play' && rest.length > 0)
-				return usage(
-					o,
-					`unknown command "${first}"${didYouMean(first, commands) || `; commands: ${commands.join(', ')}`}`,
-				);
+			const extra = first === 'play' ? rest[1] : rest[0];
+			if (first !== 'play' && rest.length > 0 && didYouMean(first, commands))
+				return usage(o, `unknown command "${first}"${didYouMean(first, commands)}`);
+			if (extra !== undefined)
+				return usage(o, `one scenario at a time: podplay [play] FILE|NAME, got "${extra}" too`);
 			const s = await loadScenario(target ?? 'default', o);
 			if (!s) {
 				if (target && !/[/.]/.test(target) && didYouMean(target, commands))

@@ -1,6 +1,6 @@
-import {readFile, stat} from 'node:fs/promises';
 import {parseScenario} from './parse-scenario.js';
 import type {LoadResult} from './problem.js';
+import {readBounded} from './read-bounded.js';
 import type {Scenario} from './types.js';
 import {MAX_BYTES} from './yaml-source.js';
 
@@ -10,17 +10,18 @@ export async function loadScenarioFile(path: string): Promise<LoadResult<Scenari
 		ok: false,
 		problems: [{file: path, line: 1, column: 1, message}],
 	});
-	let bytes: Buffer;
-	try {
-		// Checked before reading, so a huge file is never loaded into memory.
-		const {size} = await stat(path);
-		if (size > MAX_BYTES)
-			return problem(`file is ${(size / MAX_BYTES).toFixed(1)} MiB; a scenario file may be at most 1 MiB`);
-		bytes = await readFile(path);
-	} catch (error) {
-		const code = (error as NodeJS.ErrnoException).code;
-		return problem(code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? 'unknown error'})`);
-	}
+	const read = await readBounded(path, MAX_BYTES);
+	if (!read.ok)
+		return problem(
+			'tooBig' in read
+				? 'file is bigger than 1 MiB; a scenario file may be at most 1 MiB'
+				: read.code === 'ENOENT'
+					? 'no such file'
+					: read.code === 'EISDIR'
+						? 'is a directory, not a scenario file'
+						: `cannot read the file (${read.code})`,
+		);
+	const bytes = read.bytes;
 	if (bytes.includes(0)) return problem('file contains NUL bytes: it looks binary, not a YAML scenario');
 	let text: string;
 	try {

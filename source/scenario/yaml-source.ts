@@ -40,12 +40,29 @@ export function parseYaml(text: string, file: string): {source: YamlSource; prob
 			return {file, line, column: col, message: yamlMessage(error.message)};
 		}),
 	);
-	return {source: {file, lineCounter, documents: list}, problems};
+	return {source: {file, lineCounter, documents: list}, problems: capSyntaxProblems(problems)};
+}
+
+/** A file that is not YAML at all (a README, a script) gives one problem per line: show the first few. */
+const MAX_SYNTAX_PROBLEMS = 5;
+
+function capSyntaxProblems(problems: Problem[]): Problem[] {
+	if (problems.length <= MAX_SYNTAX_PROBLEMS) return problems;
+	const more = problems[MAX_SYNTAX_PROBLEMS]!;
+	const rest = problems.length - MAX_SYNTAX_PROBLEMS;
+	return [
+		...problems.slice(0, MAX_SYNTAX_PROBLEMS),
+		{...more, message: `and ${rest} more syntax error${rest === 1 ? '' : 's'}: is this a YAML scenario?`},
+	];
 }
 
 /** prettyErrors appends " at line L, column C:" and a code excerpt: keep the first sentence only. */
 function yamlMessage(message: string): string {
-	const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+	const first = message
+		.split('\n')[0]!
+		.replace(/ at line \d+, column \d+:?$/, '')
+		// The parser quotes the text it stopped at, up to hundreds of bytes of the file: a few will do.
+		.replace(/"((?:[^"\\]|\\.){24})(?:[^"\\]|\\.)+"/g, '"$1…"');
 	return first.charAt(0).toLowerCase() + first.slice(1);
 }
 

@@ -5,6 +5,7 @@ import type {Scenario} from '../scenario/index.js';
 import {drawFirstFrame, undoFirstFrame} from '../ui/first-frame.js';
 import {createSession} from './index.js';
 import {bundledLoader} from './load.js';
+import {guardTerminal} from './signal-guard.js';
 
 export type PlaygroundStartOptions = {
 	seed?: number;
@@ -44,6 +45,8 @@ export async function startPlayground(
 	} else loaded = scenario;
 	const session = createSession(loaded, {seed: options.seed, scenariosDir, playing: options.playing ?? true});
 	const ui = {ascii: options.ascii, color: options.color, stdout: options.stdout, stdin: options.stdin};
+	// A signal from the first byte on restores the terminal (signal-guard.ts).
+	const guard = guardTerminal(() => undoFirstFrame(ui));
 	// The first frame is drawn before Ink and React load (issue 5): they are most of the launch.
 	const drawn = drawFirstFrame(session, ui);
 	// What was compiled up to the first frame goes to the compile cache now (cli.tsx turned it on),
@@ -53,8 +56,12 @@ export async function startPlayground(
 	try {
 		const {runPlayground} = await import('../ui/run.js');
 		started = true;
-		await runPlayground(session, {...ui, replaceFirstFrame: drawn});
+		const running = runPlayground(session, {...ui, replaceFirstFrame: drawn});
+		// runPlayground has installed Ink's TERM and HUP handlers before its first await.
+		guard.handOver(['SIGTERM', 'SIGHUP']);
+		await running;
 	} finally {
+		guard.dispose();
 		if (drawn && !started) undoFirstFrame(ui);
 		session.dispose();
 	}

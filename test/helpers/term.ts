@@ -24,6 +24,10 @@ export type Term = {
 	colouredCells(): ColouredCell[];
 	exited: Promise<number>;
 	kill(): void;
+	/** Calls `act` as soon as the program has written `text`, in the same tick as the bytes arrive. */
+	onceWritten(text: string, act: () => void): void;
+	/** Sends a signal to the program (TERM, INT, HUP as a user's kill or a closed terminal would). */
+	signal(name: 'SIGTERM' | 'SIGINT' | 'SIGHUP'): void;
 	readonly isAlternate: () => boolean;
 };
 
@@ -64,9 +68,13 @@ export function startTerm(command: string, args: string[], options: TermOptions 
 	});
 	let raw = '';
 	let alive = true;
+	const watchers: {text: string; act: () => void}[] = [];
 	pty.onData((data) => {
 		raw += data;
 		terminal.write(data);
+		for (const w of watchers.splice(0))
+			if (raw.includes(w.text)) w.act();
+			else watchers.push(w);
 	});
 	const exited = new Promise<number>((resolve) =>
 		pty.onExit(({exitCode}) => {
@@ -118,6 +126,13 @@ export function startTerm(command: string, args: string[], options: TermOptions 
 		exited,
 		kill() {
 			if (alive) pty.kill();
+		},
+		onceWritten(text, act) {
+			if (raw.includes(text)) act();
+			else watchers.push({text, act});
+		},
+		signal(name) {
+			if (alive) process.kill(pty.pid, name);
 		},
 		isAlternate: () => terminal.buffer.active.type === 'alternate',
 	};
