@@ -20,7 +20,10 @@ export function consoleOutput(
 	options: {color: boolean; ascii: boolean},
 	streams: {stdout: Writable; stderr: Writable} = process,
 ): Output {
-	const safe = options.color ? printableStyled : printable;
+	// A line may hold several (export's YAML): each is made safe; untrusted values were made
+	// printable where they were formatted, so a newline here is podplay's own.
+	const one = options.color ? printableStyled : printable;
+	const safe = (text: string) => text.split('\n').map(one).join('\n');
 	return {
 		...options,
 		out: (line) => streams.stdout.write(`${safe(line)}\n`),
