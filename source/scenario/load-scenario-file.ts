@@ -1,3 +1,4 @@
+import {stat} from 'node:fs/promises';
 import {parseScenario} from './parse-scenario.js';
 import type {LoadResult} from './problem.js';
 import {readBounded} from './read-bounded.js';
@@ -10,6 +11,14 @@ export async function loadScenarioFile(path: string): Promise<LoadResult<Scenari
 		ok: false,
 		problems: [{file: path, line: 1, column: 1, message}],
 	});
+	// A regular file says its size: a big one is refused before it is read. Devices and pipes say
+	// 0, so the read itself is bounded too (read-bounded.ts).
+	const size = await stat(path).then(
+		(st) => (st.isFile() ? st.size : 0),
+		() => 0,
+	);
+	if (size > MAX_BYTES)
+		return problem(`file is ${(size / MAX_BYTES).toFixed(1)} MiB; a scenario file may be at most 1 MiB`);
 	const read = await readBounded(path, MAX_BYTES);
 	if (!read.ok)
 		return problem(
