@@ -8,7 +8,7 @@ import type {BreakpointKind, Session} from '../ui/session.js';
 import {clusterView, compareView} from './cluster-view.js';
 import {commandNames, runCommand} from './commands.js';
 import {complete} from './complete.js';
-import {type Core, nowOf, performAll, startCore, withHistory, worldOf} from './core.js';
+import {type Core, nowOf, performAll, startCore, withHistory, withIndex, worldOf} from './core.js';
 import {namespaceRows} from './holders.js';
 import {bundledLoader, type Loaded, type ScenarioLoader, scenarioNamesIn} from './load.js';
 import {indexOfPid, parentsFrom, processCount, processRows} from './reads.js';
@@ -45,6 +45,8 @@ export type EngineSession = Session & {
 	tick(): void;
 	/** Resolves when a `load` started by run() has finished (tests). */
 	loading(): Promise<void>;
+	/** Shows moment `index` of the current branch (the recorder shows every narration step). */
+	seek(index: number): void;
 };
 
 const systemClock: Clock = {
@@ -189,6 +191,7 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 		core: () => core,
 		tick,
 		loading: () => pending,
+		seek: (index) => update(withIndex(core, index)),
 	};
 	if (options.playing) session.play();
 	return session;
