@@ -39,7 +39,8 @@ async function checkFile(
 	const s = await loadScenario(file, o);
 	if (!s) return 'invalid';
 	const count = s.timeline.reduce(
-		(n, step) => n + (step.action.type === 'expect' ? step.action.assertions.length : 0),
+		(n, step) =>
+			n + (step.action.type === 'expect' ? step.action.assertions.length : step.action.type === 'ask' ? 1 : 0),
 		0,
 	);
 	const expectations = `${count} expectation${count === 1 ? '' : 's'}`;
@@ -84,7 +85,10 @@ export function formatFailure(file: string, f: Failure): string {
 								: e.subject === 'event'
 									? `events ${jsonLine(e.match)}`
 									: 'cluster';
-	return printable(
-		`${file}:${e.position.line}:${e.position.column}: ${subject} ${f.field}: expected ${jsonLine(f.expected)}, got ${jsonLine(f.actual)}`,
-	);
+	const detail =
+		f.field === ''
+			? ''
+			: `${subject} ${f.field}: expected ${jsonLine(f.expected)}, got ${jsonLine(f.actual)}`;
+	const text = f.message ? (detail ? `${f.message} (${detail})` : f.message) : detail;
+	return printable(`${file}:${e.position.line}:${e.position.column}: ${text}`);
 }

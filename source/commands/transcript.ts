@@ -1,7 +1,7 @@
 // The narrated transcript: time, rule id and sentence per event, with the scenario's narration.
 import {type Player, playerEvents} from '../engine/index.js';
 import type {KernelEvent} from '../kernel/index.js';
-import type {Scenario} from '../scenario/index.js';
+import type {AskAction, Scenario} from '../scenario/index.js';
 import {printable} from '../text/printable.js';
 import {type Output, style} from './output.js';
 
@@ -19,7 +19,9 @@ export type Line =
 			node?: string;
 	  }
 	| {type: 'say'; t: number; text: string}
-	| {type: 'chapter'; t: number; title: string; notes?: string};
+	| {type: 'chapter'; t: number; title: string; notes?: string}
+	| {type: 'ask'; t: number; question: string; choices: string[]}
+	| {type: 'answer'; t: number; answer: number; choice: string; explain: string; rules: string[]};
 
 /** Events and narration in play order (narration first at equal times, as it is played first). */
 export function transcript(player: Player, until: number): Line[] {
@@ -27,6 +29,24 @@ export function transcript(player: Player, until: number): Line[] {
 	for (const step of player.scenario.timeline) {
 		if (step.at > until) break;
 		if (step.action.type === 'say') narration.push({type: 'say', t: step.at, text: step.action.text});
+		if (step.action.type === 'ask')
+			narration.push({
+				type: 'ask',
+				t: step.at,
+				question: step.action.question,
+				choices: step.action.choices.map((c) => c.text),
+			});
+		if (step.action.type === 'reveal') {
+			const ask = player.scenario.timeline[step.action.ask]!.action as AskAction;
+			narration.push({
+				type: 'answer',
+				t: step.at,
+				answer: ask.answer,
+				choice: ask.choices[ask.answer - 1]!.text,
+				explain: ask.explain,
+				rules: revealedRules(player, step.at),
+			});
+		}
 		if (step.action.type === 'chapter') {
 			narration.push({
 				type: 'chapter',
@@ -44,6 +64,14 @@ export function transcript(player: Player, until: number): Line[] {
 		lines.push(event);
 	}
 	return [...lines, ...narration.slice(n)];
+}
+
+/** The rules the reveal at `t` named (the engine worked them out when it played). */
+function revealedRules(player: Player, t: number): string[] {
+	const h = player.history;
+	for (const m of h.branches[h.current]!.moments)
+		if (m.action?.type === 'reveal' && m.world.kernel.now === t) return m.action.rules;
+	return [];
 }
 
 function eventLine(e: KernelEvent): Line {
@@ -76,6 +104,13 @@ export function formatLine(o: Output, line: Line): string {
 			return `${time}  ${style(o, 'yellow', o.ascii ? '>' : '▸')} ${style(o, 'italic', printable(line.text))}`;
 		case 'chapter':
 			return `${time}  ${style(o, 'bold', `${o.ascii ? '==' : '━━'} ${printable(line.title)}`)}${line.notes ? style(o, 'dim', ` — ${printable(line.notes)}`) : ''}`;
+		case 'ask':
+			return [
+				`${time}  ${style(o, 'yellow', '?')} ${style(o, 'bold', printable(line.question))}`,
+				...line.choices.map((c, i) => `${' '.repeat(13)}${i + 1}. ${printable(c)}`),
+			].join('\n');
+		case 'answer':
+			return `${time}  ${style(o, 'green', o.ascii ? '=' : '✔')} ${style(o, 'bold', `answer ${line.answer}: ${printable(line.choice)}`)} — ${printable(line.explain)}${line.rules.length > 0 ? style(o, 'dim', ` (${line.rules.join(', ')})`) : ''}`;
 	}
 }
 

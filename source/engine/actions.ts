@@ -3,7 +3,12 @@ import type {SchedulerConfig} from '../cluster/index.js';
 import type {KernelAction} from '../kernel/index.js';
 import type {RuntimeAction} from '../runtime/index.js';
 
-export type NarrationAction = {type: 'say'; text: string} | {type: 'chapter'; title: string; notes?: string};
+export type NarrationAction =
+	| {type: 'say'; text: string}
+	| {type: 'chapter'; title: string; notes?: string}
+	/** An `ask:` step: the question and its choices, not the answer (that comes with `reveal`). */
+	| {type: 'ask'; question: string; choices: string[]}
+	| {type: 'reveal'; answer: number; explain: string; rules: string[]};
 
 /** Boot the node's own daemons (the host init's program, containerd, the kubelet). */
 export type BootAction = {type: 'boot'};
@@ -58,6 +63,10 @@ export function describeAction(action: Action): string {
 			return `${action.node}: ${describeAction(action.action)}`;
 		case 'reschedule':
 			return `scheduler: ${action.config.name}`;
+		case 'ask':
+			return `ask: ${action.question}`;
+		case 'reveal':
+			return `answer: ${action.answer}`;
 		default:
 			return action.type;
 	}

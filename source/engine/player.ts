@@ -1,7 +1,14 @@
 // Playing a scenario: set-up, then each timeline step at its time. Headless replay, `check` and
 // the playground all play scenarios through this one module.
 import type {KernelEvent} from '../kernel/index.js';
-import {type Failure, nodeOptions, type Scenario, setupActions} from '../scenario/index.js';
+import {
+	type AskAction,
+	type Failure,
+	judgeAnswer,
+	nodeOptions,
+	type Scenario,
+	setupActions,
+} from '../scenario/index.js';
 import type {Action} from './actions.js';
 import {worldExpectation, worldStepActions} from './cluster-play.js';
 import {act, currentMoment, type History, startHistory} from './history.js';
@@ -97,6 +104,14 @@ function advanceBy(p: Player, ms: number, maxStepMs: number): Player {
 function playStep(p: Player, index: number): Player {
 	const world = playerWorld(p);
 	const step = p.scenario.timeline[index];
+	if (step.action.type === 'reveal') {
+		const ask = p.scenario.timeline[step.action.ask]!.action as AskAction;
+		const failures = judgeAnswer(ask, (e) => worldExpectation(world, e));
+		const rules = rulesSinceCue(p.history, step.action.ask);
+		p = {...p, failures: failures.length > 0 ? [...p.failures, ...failures] : p.failures};
+		p = perform(p, {type: 'cue', index});
+		return perform(p, {type: 'reveal', answer: ask.answer, explain: ask.explain, rules});
+	}
 	if (step.action.type === 'expect') {
 		const events = step.action.assertions.some((e) => e.subject === 'event') ? playerEvents(p) : [];
 		const failures = step.action.assertions.flatMap((e) => worldExpectation(world, e, events));
@@ -114,6 +129,18 @@ function playStep(p: Player, index: number): Player {
 	p = perform(p, {type: 'cue', index});
 	for (const action of resolved.actions) p = perform(p, action);
 	return p;
+}
+
+/** The rules of the events since timeline step `cue` played: what decided an ask's answer. */
+function rulesSinceCue(h: History, cue: number): string[] {
+	const moments = h.branches[h.current]!.moments;
+	const rules: string[][] = [];
+	for (let i = h.index; i >= 0; i--) {
+		const m = moments[i]!;
+		if (m.action?.type === 'cue' && m.action.index === cue) break;
+		rules.push(m.events.map((e) => e.rule));
+	}
+	return [...new Set(rules.reverse().flat())];
 }
 
 /** When the scenario is over: its last step, plus a moment for things to settle. */

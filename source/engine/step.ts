@@ -81,6 +81,19 @@ function apply(draft: World, action: Action, events: KernelEvent[]): void {
 	switch (action.type) {
 		case 'say':
 			draft.narration.caption = action.text;
+			// A revealed answer stays on screen until the story moves on.
+			if (draft.narration.ask?.answer !== undefined) delete draft.narration.ask;
+			return;
+		case 'ask':
+			draft.narration.ask = {question: action.question, choices: action.choices};
+			return;
+		case 'reveal':
+			if (draft.narration.ask)
+				Object.assign(draft.narration.ask, {
+					answer: action.answer,
+					explain: action.explain,
+					rules: action.rules,
+				});
 			return;
 		case 'chapter':
 			draft.narration = {chapter: action.title, ...(action.notes ? {notes: action.notes} : {})};

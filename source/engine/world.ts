@@ -4,7 +4,16 @@ import {bootKernel, type Kernel} from '../kernel/index.js';
 import {emptyRuntime, type RuntimeState} from '../runtime/index.js';
 import {type ClusterWorld, clusterWorld} from './cluster-world.js';
 
-export type Narration = {caption?: string; chapter?: string; notes?: string};
+/** A question asked by the scenario; `answer`, `explain` and `rules` once it is revealed. */
+export type Question = {
+	question: string;
+	choices: string[];
+	answer?: number;
+	explain?: string;
+	rules?: string[];
+};
+
+export type Narration = {caption?: string; chapter?: string; notes?: string; ask?: Question};
 
 export type World = {
 	kernel: Kernel;

@@ -44,9 +44,13 @@ export function readingMs(text: string, maxMs: number): number {
 	return Math.min(maxMs, Math.max(1500, Math.round((text.length / 17) * 1000)));
 }
 
-function narrationText(action: Action | undefined): string | undefined {
-	if (action?.type === 'say') return action.text;
-	if (action?.type === 'chapter') return action.notes ? `${action.title}: ${action.notes}` : action.title;
+/** How long a narration moment holds the recording before the next may replace it, in ms. */
+function holdOf(action: Action | undefined, maxMs: number): number | undefined {
+	if (action?.type === 'say') return readingMs(action.text, maxMs);
+	if (action?.type === 'chapter') return readingMs(`${action.title}: ${action.notes ?? ''}`, maxMs);
+	// A question is read, then thought about: held as long as the idle limit allows.
+	if (action?.type === 'ask') return maxMs;
+	if (action?.type === 'reveal') return readingMs(action.explain, maxMs);
 	return undefined;
 }
 
@@ -101,13 +105,13 @@ export function film(scenario: Scenario, o: FilmOptions): Film {
 		let shown = false;
 		for (let i = from + 1; i <= to; i++) {
 			const action = moments[i]!.action;
-			const text = narrationText(action);
-			if (text === undefined) continue;
+			const hold = holdOf(action, o.maxHoldMs);
+			if (hold === undefined) continue;
 			session.seek(i);
 			castMs = Math.max(castMs, holdUntil);
 			if (action?.type === 'chapter') markers.push({ms: castMs, label: action.title});
 			shoot();
-			holdUntil = castMs + readingMs(text, o.maxHoldMs);
+			holdUntil = castMs + hold;
 			shown = true;
 		}
 		if (shown) session.seek(to);
@@ -133,7 +137,7 @@ export function film(scenario: Scenario, o: FilmOptions): Film {
 			const before = now();
 			timer?.();
 			castMs += frameMs;
-			if (now() <= before) break;
+			if (now() <= before && index() === from) break;
 			narrate(from);
 		}
 		shoot();

@@ -9,7 +9,11 @@ import {resolveTarget} from './resolve.js';
 import {formatTarget} from './target.js';
 import type {Scenario, TimelineAction} from './types.js';
 
-export type NarrationAction = {type: 'say'; text: string} | {type: 'chapter'; title: string; notes?: string};
+export type NarrationAction =
+	| {type: 'say'; text: string}
+	| {type: 'chapter'; title: string; notes?: string}
+	| {type: 'ask'; question: string; choices: string[]}
+	| {type: 'reveal'; answer: number; explain: string; rules: string[]};
 /** The cluster's pods submitted again to another scheduler (R-SCHED). */
 export type RescheduleAction = {type: 'reschedule'; config: SchedulerConfig};
 export type StepAction = KernelAction | RuntimeAction | NarrationAction | RescheduleAction;
@@ -99,7 +103,15 @@ export function stepActions(kernel: Kernel, runtime: RuntimeState, action: Timel
 			};
 		case 'delete':
 			return {ok: true, actions: [{type: 'deletePod', pod: action.pod}]};
+		case 'ask':
+			// The answer is not in the world until it is revealed: the screen cannot give it away.
+			return {
+				ok: true,
+				actions: [{type: 'ask', question: action.question, choices: action.choices.map((c) => c.text)}],
+			};
 		case 'expect':
+		case 'reveal':
+			// Judged by the player (checkExpectation, judgeAnswer), which sees the whole timeline.
 			return {ok: true, actions: []};
 		case 'scheduler':
 			return {ok: true, actions: [{type: 'reschedule', config: action.config}]};

@@ -13,7 +13,14 @@ import {resolveTarget} from './resolve.js';
 import {formatTarget} from './target.js';
 import type {Count, EventMatch, Expectation} from './types.js';
 
-export type Failure = {expectation: Expectation; field: string; expected: unknown; actual: unknown};
+export type Failure = {
+	expectation: Expectation;
+	field: string;
+	expected: unknown;
+	actual: unknown;
+	/** What the failure means when it is not the assertion's own (an `ask:` answer key). */
+	message?: string;
+};
 
 /** A count holds as a number (equal) or as bounds (`{gte}`, `{lte}`). */
 function holds(expected: Count, actual: number): boolean {

@@ -1,3 +1,4 @@
+export {judgeAnswer} from './ask.js';
 export {type BundledScenario, listBundledScenarios, type Resolved, resolveScenario} from './bundled.js';
 export {
 	type CompareRow,
@@ -32,6 +33,8 @@ export {resolveTarget} from './resolve.js';
 export {normaliseSignal, SIGNAL_NUMBERS, signalNumber} from './signals.js';
 export {formatTarget, parseContainerRef, parseTarget, type Target} from './target.js';
 export {
+	type AskAction,
+	type AskChoice,
 	type ChildProgramSpec,
 	type ContainerSpec,
 	type Expectation,

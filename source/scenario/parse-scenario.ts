@@ -9,7 +9,7 @@ import {type LoadResult, type Position, type Problem, sortProblems} from './prob
 import {type PodNames, podNames, referenceProblems} from './references.js';
 import {type ScenarioParsed, scenarioSchema} from './scenario-schema.js';
 import {step} from './timeline-schema.js';
-import type {Scenario, TimelineStep} from './types.js';
+import type {Expectation, Scenario, TimelineStep} from './types.js';
 import {checkText, documentData, parseYaml, positionIn} from './yaml-source.js';
 
 type Path = readonly PropertyKey[];
@@ -114,7 +114,9 @@ function buildScenario(
 		manifests: input.pods as Record<string, unknown>[],
 		programs: parsed.programs,
 		notes: [],
-		timeline: parsed.timeline.map((step, index) => withPositions(step, ['timeline', index], position)),
+		timeline: withReveals(
+			parsed.timeline.map((step, index) => withPositions(step, ['timeline', index], position)),
+		),
 	};
 	if (parsed.description !== undefined) scenario.description = parsed.description;
 	const cluster = scenarioCluster(parsed);
@@ -130,6 +132,21 @@ function withPositions(
 	position: (path: Path) => Position,
 ): TimelineStep {
 	const {action} = step;
+	const located = (assertions: Expectation[], at: PropertyKey[]) =>
+		assertions.map((assertion, index) => ({...assertion, position: position([...at, index])}));
+	if (action.type === 'ask')
+		return {
+			...step,
+			position: position(path),
+			action: {
+				...action,
+				answerPosition: position([...path, 'ask', 'answer']),
+				choices: action.choices.map((choice, index) => ({
+					...choice,
+					expect: located(choice.expect, [...path, 'ask', 'choices', index, 'expect']),
+				})),
+			},
+		};
 	return {
 		...step,
 		position: position(path),
@@ -144,6 +161,35 @@ function withPositions(
 					}
 				: action,
 	};
+}
+
+/**
+ * Each ask gets a reveal step `reveal` ms later, placed after every step due by then (so the
+ * choices are judged on what those steps did), positioned at the ask.
+ */
+function withReveals(timeline: TimelineStep[]): TimelineStep[] {
+	const reveals = timeline.flatMap((step, index) =>
+		step.action.type === 'ask'
+			? [{at: step.at + step.action.reveal, position: step.position, ask: index}]
+			: [],
+	);
+	if (reveals.length === 0) return timeline;
+	const steps: TimelineStep[] = [];
+	const indexOf = new Map<number, number>();
+	const pending = [...reveals].sort((a, b) => a.at - b.at);
+	const flush = (upTo: number) => {
+		while (pending.length > 0 && pending[0]!.at < upTo) {
+			const r = pending.shift()!;
+			steps.push({at: r.at, position: r.position, action: {type: 'reveal', ask: indexOf.get(r.ask)!}});
+		}
+	};
+	timeline.forEach((step, index) => {
+		flush(step.at);
+		indexOf.set(index, steps.length);
+		steps.push(step);
+	});
+	flush(Number.POSITIVE_INFINITY);
+	return steps;
 }
 
 function isMap(value: unknown): value is Record<string, unknown> {

@@ -101,6 +101,18 @@ export function referenceProblems(
 					expectation(assertion, [...at, 'expect', assertionIndex]);
 				});
 				break;
+			case 'ask':
+				action.choices.forEach((choice, c) => {
+					choice.expect.forEach((assertion, a) => {
+						expectation(assertion, [...at, 'ask', 'choices', c, 'expect', a]);
+					});
+				});
+				if (action.answer > action.choices.length)
+					problems.push({
+						path: [...at, 'ask', 'answer'],
+						message: `answer ${action.answer} is not one of the ${action.choices.length} choices`,
+					});
+				break;
 		}
 		previous = step;
 	});

@@ -47,6 +47,16 @@ const actions = {
 	expect: z.array(expectation).min(1),
 	// R-SCHED: the same pods again under another scheduler (the one knob flipped).
 	scheduler: z.lazy(() => schedulerSchema),
+	ask: fields({
+		question: z.string(),
+		choices: z
+			.array(fields({text: z.string(), expect: z.array(expectation).min(1)}))
+			.min(2)
+			.max(9),
+		answer: z.int().min(1).max(9),
+		explain: z.string(),
+		reveal: duration.default(1000),
+	}),
 };
 
 type Actions = {[Key in keyof typeof actions]: z.output<(typeof actions)[Key]>};
@@ -65,6 +75,7 @@ export const step = fields({
 	delete: actions.delete.optional(),
 	expect: actions.expect.optional(),
 	scheduler: actions.scheduler.optional(),
+	ask: actions.ask.optional(),
 }).transform((value, context): TimelineStep => {
 	const present = ACTION_NAMES.filter((name) => value[name] !== undefined);
 	if (present.length !== 1) {
@@ -98,6 +109,8 @@ function toAction<Name extends keyof Actions>(name: Name, value: Actions[Name]):
 			return {type: 'expect', assertions: input as Actions['expect']};
 		case 'scheduler':
 			return {type: 'scheduler', config: input as Actions['scheduler']};
+		case 'ask':
+			return {type: 'ask', ...(input as Actions['ask']), answerPosition: NO_POSITION};
 		default:
 			return {type: name, ...(input as object)} as TimelineAction;
 	}

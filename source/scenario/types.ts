@@ -121,6 +121,22 @@ export type EventMatch = {
 export type NamespaceField = 'shareProcessNamespace' | 'hostIPC' | 'hostPID' | 'hostNetwork';
 export type Supervisor = 'systemd' | 'tini' | 'dumb-init';
 
+/** A choice of an `ask:` step: what the room may answer, and what the simulation shows if it is so. */
+export type AskChoice = {text: string; expect: Expectation[]};
+
+/** Asks the room before revealing: the playground stops on `question` until a choice is picked. */
+export type AskAction = {
+	type: 'ask';
+	question: string;
+	choices: AskChoice[];
+	/** 1-based: the choice the simulation bears out `reveal` ms later. */
+	answer: number;
+	explain: string;
+	reveal: number;
+	/** Where `answer:` is written: a wrong key is reported there. */
+	answerPosition: Position;
+};
+
 export type TimelineAction =
 	| {type: 'say'; text: string}
 	| {type: 'chapter'; title: string; notes?: string}
@@ -132,7 +148,10 @@ export type TimelineAction =
 	| {type: 'supervise'; pod: string; container: string; with: Supervisor}
 	| {type: 'delete'; pod: string}
 	| {type: 'expect'; assertions: Expectation[]}
-	| {type: 'scheduler'; config: SchedulerConfig};
+	| {type: 'scheduler'; config: SchedulerConfig}
+	| AskAction
+	/** Added by the loader `reveal` after each ask (never written in YAML): `ask` is its step's index. */
+	| {type: 'reveal'; ask: number};
 
 export type TimelineStep = {at: number; position: Position; action: TimelineAction};
 

@@ -12,6 +12,8 @@ export const noBreakpoints = (): Breakpoints => ({zombie: false, 'pid1-exit': fa
 
 /** Why `moment` (reached from `before`) trips an enabled breakpoint, or undefined. */
 export function breakpointHit(on: Breakpoints, before: World, moment: Moment): string | undefined {
+	// A scenario's question always stops play: the room answers before the next moments show it.
+	if (moment.action?.type === 'ask') return `a question: answer with 1-${moment.action.choices.length}`;
 	for (const event of moment.events) {
 		const kind = hitKinds(before, moment.world, event).find((k) => on[k]);
 		if (kind) return `breakpoint ${kind}: ${event.text}`;

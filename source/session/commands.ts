@@ -16,6 +16,7 @@ import {didYouMean, normaliseSignal, parseContainerRef, parseDuration} from '../
 import type {RunResult} from '../ui/session.js';
 import {breakpointKinds} from './breakpoints.js';
 import {type Core, performAll, SPEEDS, withHistory, worldOf} from './core.js';
+import {pick} from './question.js';
 import {findTarget} from './targets.js';
 import {goto} from './time.js';
 
@@ -40,6 +41,7 @@ export const usage: Record<string, string> = {
 	branch: 'branch NAME',
 	node: 'node [NAME]',
 	compare: 'compare',
+	answer: 'answer N',
 	help: 'help',
 };
 
@@ -254,6 +256,10 @@ const nodeCommand: Handler = (c, [name, ...rest]) => {
 	if (!names.includes(next))
 		return fail(c, `no node "${next}"${didYouMean(next, names) || `; nodes: ${names.join(', ')}`}`);
 	return ok({...c, node: next}, `showing ${next}'s processes`);
+const answer: Handler = (c, [choice, ...rest]) => {
+	if (rest.length > 0) return wrongUsage(c, 'answer');
+	const picked = pick(c, choice);
+	return picked.ok ? ok(picked.core, picked.message) : fail(c, picked.message);
 };
 
 const handlers: Record<string, Handler> = {
@@ -286,5 +292,6 @@ const handlers: Record<string, Handler> = {
 				: 'the same pods under each scheduler (podplay compare)',
 		);
 	},
+	answer,
 	help: (c) => ok(c, `commands: ${Object.values(usage).join('; ')}`),
 };

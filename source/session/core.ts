@@ -35,6 +35,8 @@ export type Core = {
 	node?: string;
 	/** In a cluster: the cluster pane shows the compare view (`:compare`). */
 	compare?: boolean;
+	/** The viewer's answers to the scenario's questions, by question. */
+	picks?: Readonly<Record<string, number>>;
 };
 
 export function startCore(scenario: Scenario, seed?: number, scenarioNames: string[] = []): Core {

@@ -11,6 +11,7 @@ import {complete} from './complete.js';
 import {type Core, nowOf, performAll, startCore, withHistory, withIndex, worldOf} from './core.js';
 import {namespaceRows} from './holders.js';
 import {bundledLoader, type Loaded, type ScenarioLoader, scenarioNamesIn} from './load.js';
+import {questionOf} from './question.js';
 import {indexOfPid, parentsFrom, processCount, processRows} from './reads.js';
 import * as time from './time.js';
 import {podRows, queueRows, whyRows} from './views.js';
@@ -129,6 +130,7 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 			if (notice) return notes ? `${notice} · ${notes}` : notice;
 			return captionOf(core) ?? notes;
 		},
+		question: () => questionOf(core),
 		status: () => {
 			const {narration} = worldOf(core);
 			return {

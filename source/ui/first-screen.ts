@@ -6,6 +6,7 @@ import {clusterHeight, clusterLines} from './cluster-pane.js';
 import {hintLine} from './hint-bar.js';
 import {computeLayout, type Layout} from './layout.js';
 import {block, columnLines, stripLines, stripWidths} from './panel-lines.js';
+import {questionLines} from './question-lines.js';
 import type {Session} from './session.js';
 import {statusLine} from './status-bar.js';
 import type {Theme} from './theme-data.js';
@@ -53,12 +54,22 @@ export function mainLines(
 	);
 	const mainHeight = layout.rows - 3 - (layout.caption ? 1 : 0);
 	const cluster = clusterTop(session, theme, layout);
+	// A scenario's question (ask:) takes the panes' place until the story moves on.
+	const question = session.question?.();
 	if (layout.kind === 'wide') {
-		const panel = columnLines(theme, session, layout.panel.width, layout.panel.height).lines;
+		const panel = question
+			? questionLines(theme, question, layout.panel.width)
+			: columnLines(theme, session, layout.panel.width, layout.panel.height).lines;
 		return block(
 			[...cluster, ...tree.map((line, i) => beside(line, layout.treeWidth + 1, panel[i] ?? ''))],
 			mainHeight,
 		);
+	}
+	if (question) {
+		const box = questionLines(theme, question, layout.columns);
+		const height = Math.min(mainHeight - 4, Math.max(layout.panel.height, box.length));
+		const above = [...cluster, ...tree];
+		return block([...above.slice(0, mainHeight - height), ...block(box, height)], mainHeight);
 	}
 	const strip = stripLines(theme, session, layout.columns, layout.panel.height, pane);
 	const {left} = stripWidths(layout.columns);

@@ -103,6 +103,17 @@ export type SessionStatus = {
 	atEnd: boolean;
 };
 
+/** A scenario's question (`ask:`): open until revealed; `picked` is the viewer's choice (1-based). */
+export type QuestionView = {
+	question: string;
+	choices: string[];
+	picked?: number;
+	/** Set once revealed, with why and the rules that decided it. */
+	answer?: number;
+	explain?: string;
+	rules?: string[];
+};
+
 export type BreakpointKind = 'zombie' | 'pid1-exit' | 'queue-gone';
 
 export type RunResult = {ok: true; message?: string} | {ok: false; message: string};
@@ -121,6 +132,7 @@ export type RunResult = {ok: true; message?: string} | {ok: false; message: stri
  * - `orphan pid:<hostPid>`                make an orphan under the process (o)
  * - `delete <pod>`                        delete the pod (D)
  * - `node`                                show the next node's processes, in a cluster (m)
+ * - `answer <N>`                          pick choice N of the open question (1-9)
  * SIG is a name without the SIG prefix: TERM, INT, HUP, KILL, STOP, CONT.
  */
 export type Session = {
@@ -139,6 +151,8 @@ export type Session = {
 	cluster?(): ClusterView | undefined;
 	/** Narration for the current moment, if any. */
 	caption(): string | undefined;
+	/** The scenario's question on screen now, if any (digits 1-9 answer it: `answer N`). */
+	question?(): QuestionView | undefined;
 	status(): SessionStatus;
 
 	play(): void;

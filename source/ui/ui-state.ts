@@ -183,6 +183,10 @@ const effect = (state: UiState, ...effects: Effect[]): Step => ({
 });
 
 function normalKey(state: UiState, input: string, key: KeyInfo, view: View): Step {
+	// An open question (a scenario's ask:) takes the digits 1-9 as answers.
+	const question = view.session.question?.();
+	if (question && question.answer === undefined && /^[1-9]$/.test(input) && !key.ctrl && !key.meta)
+		return effect(state, run(`answer ${input}`));
 	const action = mapKey(input, key);
 	const {session} = view;
 	switch (action) {

@@ -11,7 +11,12 @@ import {castTheme} from '../../source/record/themes.js';
 import {bundled, outputs, plain, player, shoot} from './helpers.js';
 
 const CELL_W = 8.4;
-const fromXml = (s: string) => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const fromXml = (s: string) =>
+	s
+		.replace(/&quot;/g, '"')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&amp;/g, '&');
 
 /** Row `y` of the SVG at `t` seconds, as text. */
 function svgRow(svg: string, y: number, t: number): string {
