@@ -35,6 +35,9 @@ const help = `
     $ podplay compare FILE|NAME [--schedulers kubernetes,swarm:binpack,…]
                                            the same pods under each scheduler, one outcome table
     $ podplay record FILE|NAME -o OUT.cast  record it through the playground's screen (.cast, .svg, .html)
+    $ podplay present FILE|NAME            give it as a talk: stops at each chapter, say and question
+    $ podplay present --check FILE|NAME    rehearse the talk headless
+    $ podplay notes [--notes FILE]         speaker notes of the running presentation (second terminal)
 
   Options
     --until DURATION   replay: stop at this virtual time (e.g. 30s, 2m); default: the end
@@ -56,6 +59,13 @@ const help = `
     --keys "2s kill web/app KILL; 5s share web on"   commands of the : line, at virtual times
     --theme NAME       asciinema, dracula, gruvbox-dark, solarized-dark, solarized-light, tango
     --force            replace an output file that podplay did not make
+
+  Presenting (podplay present)
+    → PgDn Space Enter next stop    ← PgUp back    g N chapter N    b blank    r back to the scenario
+    1-9 answer a question    every playground key acts live (: command line, K, s, …)
+    --check            rehearse headless: every stop drawn, every expectation and question judged
+    --notes FILE       where the speaker notes go (default: a file only you can read)
+    --size 100x30      the screen size --check rehearses for
     --help, --version
 
   Without a terminal (a pipe, CI), \`podplay FILE\` replays instead of opening the playground.
@@ -68,9 +78,32 @@ const help = `
     $ podplay record kill-pid-1 -o kill.cast --keys "3s kill web/app KILL"
 `;
 
-const commands = ['replay', 'check', 'list', 'export', 'rules', 'compare', 'record', 'play'];
+const commands = [
+	'replay',
+	'check',
+	'list',
+	'export',
+	'rules',
+	'compare',
+	'record',
+	'present',
+	'notes',
+	'play',
+];
 const flagNames = ['until', 'json', 'seed', 'schedulers', 'color', 'no-color', 'ascii', 'help', 'version'];
-const recordFlags = ['o', 'output', 'size', 'speed', 'idle-limit', 'title', 'keys', 'theme', 'force'];
+const recordFlags = [
+	'o',
+	'output',
+	'size',
+	'speed',
+	'idle-limit',
+	'title',
+	'keys',
+	'theme',
+	'force',
+	'check',
+	'notes',
+];
 
 /** A typo is one sentence with a did-you-mean (before any other parsing, so it always reads so). */
 function unknownFlag(argv: string[]): string | undefined {
@@ -152,6 +185,8 @@ async function main(): Promise<number> {
 			keys: {type: 'string'},
 			theme: {type: 'string'},
 			force: {type: 'boolean', default: false},
+			check: {type: 'boolean', default: false},
+			notes: {type: 'string'},
 		},
 	});
 	const loadScenario = await loadScenarios();
@@ -212,6 +247,23 @@ async function main(): Promise<number> {
 				o,
 			);
 		}
+		case 'present':
+			if (rest.length !== 1) return usage(o, 'present needs one scenario: podplay present FILE|NAME');
+			return (await import('./commands/present.js')).present(
+				rest[0]!,
+				{
+					check: cli.flags.check,
+					notes: cli.flags.notes,
+					size: cli.flags.size,
+					seed,
+					ascii: o.ascii,
+					color: cli.flags.color,
+				},
+				o,
+			);
+		case 'notes':
+			if (rest.length > 0) return usage(o, `notes takes no argument, got "${rest[0]}" (use --notes FILE)`);
+			return (await import('./commands/notes.js')).notes(cli.flags.notes, o);
 		case 'replay':
 		case 'export': {
 			if (rest.length !== 1) return usage(o, `${first} needs one scenario: podplay ${first} FILE|NAME`);
