@@ -53,12 +53,13 @@ export function presenterLines(v: PresenterView): {lines: string[]; window?: Tre
 	const chapter = state.chapter
 		? `Chapter ${state.chapter.number}/${v.chapters} · ${state.chapter.title}`
 		: 'podplay';
-	const words = v.stop ? narrationLines(theme, v.stop, columns) : [];
+	const question = session.question?.();
+	// The question box says the question itself: the narration need not repeat it.
+	const words = v.stop && v.stop !== question?.question ? narrationLines(theme, v.stop, columns) : [];
 	const story = [
 		sectionTitle(theme, chapter, columns, state.waiting ? 'waiting: → next' : 'playing'),
 		...words,
 	];
-	const question = session.question?.();
 	// The chapter decides the pane, so it stays put while the chapter plays.
 	const paneName = focusPane(
 		state.chapter ? `${state.chapter.title} ${state.chapter.notes ?? ''}` : (v.stop ?? ''),
@@ -69,10 +70,10 @@ export function presenterLines(v: PresenterView): {lines: string[]; window?: Tre
 				sectionTitle(theme, paneName[0]!.toUpperCase() + paneName.slice(1), columns),
 				...paneBody(v, paneName),
 			];
-	// Status, message and hint lines; the tree gets what is left, at least a header and 5 rows.
+	// Status, message and hint lines; the tree gets what is left, at least a header and 3 rows.
 	const room = rows - 3;
-	const storyHeight = Math.min(story.length, Math.max(2, room - pane.length - 6));
-	const paneHeight = Math.min(pane.length, Math.max(2, room - storyHeight - 6));
+	const storyHeight = Math.min(story.length, Math.max(2, room - pane.length - 4));
+	const paneHeight = Math.min(pane.length, Math.max(2, room - storyHeight - 4));
 	const treeRows = room - storyHeight - paneHeight - 1;
 	const window = placeWindow(session, v.placement, v.selectedPid, treeRows);
 	const tree = treeLines(
