@@ -31,6 +31,9 @@ export const firstFrame = (text: string) => text.includes('systemd') && text.inc
  */
 export async function command(term: Term, line: string): Promise<void> {
 	const open = (text: string) => text.split('\n').some((l) => l.startsWith(':'));
+	// The previous command's line may still be on screen under load: taken for an open command
+	// line, it made this one land as plain keys (its Enter folded the tree).
+	await term.waitFor((text) => !open(text), 'the previous command line to close');
 	const deadline = Date.now() + 30_000;
 	while (!open(term.text())) {
 		if (Date.now() > deadline) throw new Error(`the command line never opened; screen:\n${term.text()}`);
