@@ -80,6 +80,19 @@ export function PresenterApp({presenter, onChange, frameMs = 50}: Props) {
 	}, [presenter, session, frameMs]);
 
 	const count = chapters(session.core()).length;
+	const screen = (selectedPid: number | undefined, message: string) =>
+		presenterLines({
+			session,
+			theme,
+			columns,
+			rows,
+			state: presenter.state(),
+			chapters: count,
+			stop: presenter.stopText(),
+			placement: placement.current,
+			selectedPid,
+			message,
+		});
 	useInput((input: string, key: KeyInfo) => {
 		const quit = () => exit();
 		for (const [ch, k] of splitPresses(input, key)) {
@@ -120,18 +133,7 @@ export function PresenterApp({presenter, onChange, frameMs = 50}: Props) {
 					}
 				}
 			}
-			const view = presenterLines({
-				session,
-				theme,
-				columns,
-				rows,
-				state: presenter.state(),
-				chapters: count,
-				stop: presenter.stopText(),
-				placement: placement.current,
-				selectedPid: state.selectedPid,
-				message: '',
-			});
+			const view = screen(state.selectedPid, '');
 			const page = view.window ? Math.max(1, view.window.lines.length) : 1;
 			const step = reduceKey(state, ch, k, {
 				session,
@@ -146,18 +148,7 @@ export function PresenterApp({presenter, onChange, frameMs = 50}: Props) {
 		redraw();
 	});
 
-	const view = presenterLines({
-		session,
-		theme,
-		columns,
-		rows,
-		state: presenter.state(),
-		chapters: count,
-		stop: presenter.stopText(),
-		placement: placement.current,
-		selectedPid: ui.current.selectedPid,
-		message: messageText(ui.current, columns, theme, hint.current),
-	});
+	const view = screen(ui.current.selectedPid, messageText(ui.current, columns, theme, hint.current));
 	if (view.window) placement.current = view.window.placement;
 	return <Lines lines={view.lines} width={columns} height={rows} />;
 }

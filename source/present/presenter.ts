@@ -4,9 +4,10 @@
 // to the scenario's own line at the same virtual time. Driven by a frame clock the caller owns
 // (a timer when presenting, a loop when rehearsing), so it has no timers of its own.
 import type {Action} from '../engine/index.js';
+import {handClock} from '../record/hand-clock.js';
 import type {Scenario} from '../scenario/index.js';
 import {momentsOf} from '../session/core.js';
-import {type Clock, createSession, type EngineSession} from '../session/index.js';
+import {createSession, type EngineSession} from '../session/index.js';
 import {chapters} from '../session/time.js';
 
 /** The moments the presenter stops at: the scenario's narration, its questions and their answers. */
@@ -53,16 +54,7 @@ export type Presenter = {
 export type PresenterOptions = {scenariosDir: string; seed?: number; frameMs?: number};
 
 export function createPresenter(scenario: Scenario, options: PresenterOptions): Presenter {
-	let timer: (() => void) | undefined;
-	const clock: Clock = {
-		setInterval: (fn) => {
-			timer = fn;
-			return fn;
-		},
-		clearInterval: () => {
-			timer = undefined;
-		},
-	};
+	const clock = handClock();
 	const session = createSession(scenario, {
 		seed: options.seed,
 		scenariosDir: options.scenariosDir,
@@ -105,7 +97,7 @@ export function createPresenter(scenario: Scenario, options: PresenterOptions): 
 			if (waiting && session.status().playing) waiting = false;
 			if (waiting || !session.status().playing) return;
 			const from = index();
-			timer?.();
+			clock.frame();
 			const stop = stopBetween(from, index());
 			if (stop !== undefined) stopAt(stop);
 		},

@@ -5,9 +5,10 @@
 import {type Action, scenarioEnd} from '../engine/index.js';
 import type {Scenario} from '../scenario/index.js';
 import {momentsOf} from '../session/core.js';
-import {type Clock, createSession, type EngineSession} from '../session/index.js';
+import {createSession, type EngineSession} from '../session/index.js';
 import {MIN_COLUMNS, MIN_ROWS} from '../ui/layout.js';
 import {makeTheme} from '../ui/theme-data.js';
+import {handClock} from './hand-clock.js';
 import {type Message, screenLines} from './screen.js';
 
 /** A `:` command to run at virtual time `at` (ms), as if typed in the playground. */
@@ -59,17 +60,7 @@ export function film(scenario: Scenario, o: FilmOptions): Film {
 		throw new FilmError(
 			`--size ${o.columns}x${o.rows} is below the playground's smallest screen, ${MIN_COLUMNS}x${MIN_ROWS}`,
 		);
-	// The session's frame timer, driven by hand: one call is one frame of virtual time.
-	let timer: (() => void) | undefined;
-	const clock: Clock = {
-		setInterval: (fn) => {
-			timer = fn;
-			return fn;
-		},
-		clearInterval: () => {
-			timer = undefined;
-		},
-	};
+	const clock = handClock();
 	const frameMs = 1000 / o.fps;
 	const session = createSession(scenario, {
 		seed: o.seed,
@@ -135,7 +126,7 @@ export function film(scenario: Scenario, o: FilmOptions): Film {
 			// Past the scenario's end the playground stops; --until asks for more.
 			if (!session.status().playing) session.play();
 			const before = now();
-			timer?.();
+			clock.frame();
 			castMs += frameMs;
 			if (now() <= before && index() === from) break;
 			narrate(from);
