@@ -256,6 +256,8 @@ const nodeCommand: Handler = (c, [name, ...rest]) => {
 	if (!names.includes(next))
 		return fail(c, `no node "${next}"${didYouMean(next, names) || `; nodes: ${names.join(', ')}`}`);
 	return ok({...c, node: next}, `showing ${next}'s processes`);
+};
+
 const answer: Handler = (c, [choice, ...rest]) => {
 	if (rest.length > 0) return wrongUsage(c, 'answer');
 	const picked = pick(c, choice);
