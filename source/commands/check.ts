@@ -40,7 +40,8 @@ async function checkFile(
 	if (!s) return 'invalid';
 	const count = s.timeline.reduce(
 		(n, step) =>
-			n + (step.action.type === 'expect' ? step.action.assertions.length : step.action.type === 'ask' ? 1 : 0),
+			n +
+			(step.action.type === 'expect' ? step.action.assertions.length : step.action.type === 'ask' ? 1 : 0),
 		0,
 	);
 	const expectations = `${count} expectation${count === 1 ? '' : 's'}`;
