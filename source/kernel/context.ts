@@ -17,6 +17,8 @@ export type Ctx = {
 	/** The working timer list differs from the state's. */
 	timersChanged?: boolean;
 	programs: ProgramTable;
+	/** Plain arrays made in this step and put in the draft (working.ts): changed natively. */
+	owned?: WeakSet<object>;
 };
 
 export function emit(

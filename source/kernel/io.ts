@@ -3,13 +3,14 @@
 import type {Ctx} from './context.js';
 import {emit, label} from './context.js';
 import type {Errno} from './errno.js';
+import {ownedArray} from './working.js';
 import type {MntNamespace, NetNamespace, Process, Volume} from './types.js';
 
 /** Most recent lines kept per stream: logs are for reading, not for growing without bound. */
 export const streamLimit = 1000;
 
 export function writeStdout(ctx: Ctx, p: Process, text: string): void {
-	const stream = (ctx.k.streams[p.stdout] ??= []);
+	const stream = ownedArray(ctx, ctx.k.streams, p.stdout);
 	stream.push(text);
 	if (stream.length > streamLimit) stream.splice(0, stream.length - streamLimit);
 }
@@ -29,7 +30,7 @@ function resolve(ctx: Ctx, p: Process, path: string): {volume: Volume; file: str
 export function appendFile(ctx: Ctx, p: Process, path: string, line: string): Errno | undefined {
 	const target = resolve(ctx, p, path);
 	if (!target) return 'ENOENT';
-	const lines = (target.volume.files[target.file] ??= []);
+	const lines = ownedArray(ctx, target.volume.files, target.file);
 	lines.push(line);
 	if (lines.length > streamLimit) lines.splice(0, lines.length - streamLimit);
 	return undefined;
