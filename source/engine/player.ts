@@ -4,7 +4,7 @@ import type {KernelEvent} from '../kernel/index.js';
 import {type Failure, nodeOptions, type Scenario, setupActions} from '../scenario/index.js';
 import type {Action} from './actions.js';
 import {worldExpectation, worldStepActions} from './cluster-play.js';
-import {act, currentMoment, type History, startHistory} from './history.js';
+import {act, currentEntry, type History, startHistory, worldAt} from './history.js';
 import type {StepOptions} from './step.js';
 import {emptyWorld, type World} from './world.js';
 
@@ -21,7 +21,7 @@ export type Player = {
 export function startPlayer(scenario: Scenario, options: StepOptions & {seed?: number} = {}): Player {
 	let player: Player = {
 		scenario,
-		history: startHistory(emptyWorld(nodeOptions(scenario, options.seed))),
+		history: startHistory(emptyWorld(nodeOptions(scenario, options.seed)), {freeze: options.freeze}),
 		failures: [],
 		options: {freeze: options.freeze},
 	};
@@ -31,12 +31,12 @@ export function startPlayer(scenario: Scenario, options: StepOptions & {seed?: n
 }
 
 export function playerWorld(p: Player): World {
-	return currentMoment(p.history).world;
+	return worldAt(p.history, p.history.index);
 }
 
 export function perform(p: Player, action: Action): Player {
 	const history = act(p.history, action, p.options);
-	const {events} = currentMoment(history);
+	const {events} = currentEntry(history);
 	return events.length > 0
 		? {...p, history, log: {chunk: events, length: eventCount(p) + events.length, prev: p.log}}
 		: {...p, history};

@@ -3,8 +3,8 @@
 import type {Ctx} from './context.js';
 import {emit, label} from './context.js';
 import type {Errno} from './errno.js';
-import {ownedArray} from './working.js';
 import type {MntNamespace, NetNamespace, Process, Volume} from './types.js';
+import {ownedArray} from './working.js';
 
 /** Most recent lines kept per stream: logs are for reading, not for growing without bound. */
 export const streamLimit = 1000;

@@ -9,7 +9,7 @@ import type {Ctx} from './context.js';
 export function ownedArray<T>(ctx: Ctx, holder: Record<string, T[]>, key: string): T[] {
 	const value = holder[key];
 	if (value !== undefined && ctx.owned?.has(value)) return value;
-	const base = value === undefined ? [] : isDraft(value) ? (current(value) as T[]) : value;
+	const base = value === undefined ? [] : isDraft(value) ? (current(value as object) as T[]) : value;
 	const copy = [...base];
 	holder[key] = copy;
 	(ctx.owned ??= new WeakSet()).add(copy);

@@ -2,14 +2,16 @@
 // (index.ts) owns the only timer and the listeners.
 import {
 	type Action,
-	currentMoment,
+	branchLength,
+	type Entry,
+	entryAt,
 	type History,
-	type Moment,
 	nodeWorld,
 	type Player,
 	perform,
 	startPlayer,
 	type World,
+	worldAt,
 } from '../engine/index.js';
 import type {Scenario} from '../scenario/index.js';
 import {type Breakpoints, noBreakpoints} from './breakpoints.js';
@@ -53,12 +55,15 @@ export function startCore(scenario: Scenario, seed?: number, scenarioNames: stri
 export const history = (c: Core): History => c.player.history;
 /** The world as the playground shows it: in a cluster, the node on screen (R-SCHED). */
 export const worldOf = (c: Core): World => {
-	const world = currentMoment(c.player.history).world;
+	const world = worldAt(c.player.history, c.player.history.index);
 	return c.node ? nodeWorld(world, c.node) : world;
 };
-export const nowOf = (c: Core): number => worldOf(c).kernel.now;
-export const momentsOf = (c: Core): Moment[] => c.player.history.branches[c.player.history.current]!.moments;
-export const lastIndex = (c: Core): number => momentsOf(c).length - 1;
+/** The world at moment `index` of the current branch (rebuilt from a keyframe if need be). */
+export const worldAtIndex = (c: Core, index: number): World => worldAt(c.player.history, index);
+/** Moment `index` of the current branch without its world: action, events, time. */
+export const entryOf = (c: Core, index: number): Entry => entryAt(c.player.history, index);
+export const nowOf = (c: Core): number => entryOf(c, c.player.history.index).now;
+export const lastIndex = (c: Core): number => branchLength(c.player.history) - 1;
 export const atBranchEnd = (c: Core): boolean => c.player.history.index === lastIndex(c);
 
 export function withHistory(c: Core, h: History): Core {
