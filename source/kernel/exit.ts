@@ -7,7 +7,7 @@ import {dropRef} from './namespaces.js';
 import {nsChain} from './pids.js';
 import {forceKill, sendSignal} from './signal.js';
 import {signalExitCode} from './signals.js';
-import {tableDelete, tableValues} from './table.js';
+import {tableDelete, tableSome, tableValues} from './table.js';
 import {releaseOtherThreads} from './threads.js';
 import type {ExitStatus, NetNamespace, PidNamespace, Process} from './types.js';
 import {retryWait} from './wait.js';
@@ -245,6 +245,5 @@ export function release(ctx: Ctx, p: Process, rule: string, reaper?: Process): v
 
 /** A PID namespace also lives while a process holds it as pid_ns_for_children (unshare, setns). */
 function heldForChildren(ctx: Ctx, id: number): boolean {
-	for (const p of tableValues(ctx.k.procs)) if (p.childPidNs === id) return true;
-	return false;
+	return tableSome(ctx.k.procs, (p) => p.childPidNs === id);
 }

@@ -4,7 +4,7 @@ import type {Ctx} from './context.js';
 import {emit, label} from './context.js';
 import type {Errno} from './errno.js';
 import type {MntNamespace, NetNamespace, Process, Volume} from './types.js';
-import {ownedArray} from './working.js';
+import {ownedArray, plain} from './working.js';
 
 /** Most recent lines kept per stream: logs are for reading, not for growing without bound. */
 export const streamLimit = 1000;
@@ -19,7 +19,7 @@ export function writeStdout(ctx: Ctx, p: Process, text: string): void {
 function resolve(ctx: Ctx, p: Process, path: string): {volume: Volume; file: string} | undefined {
 	const mnt = ctx.k.namespaces[p.ns.mnt] as MntNamespace | undefined;
 	if (!mnt) return undefined;
-	const mountPath = Object.keys(mnt.mounts)
+	const mountPath = Object.keys(plain(mnt.mounts))
 		.filter((m) => path === m || path.startsWith(m.endsWith('/') ? m : `${m}/`))
 		.sort((a, b) => b.length - a.length)[0];
 	const volumeId = mountPath === undefined ? `rootfs:${mnt.id}` : mnt.mounts[mountPath];
@@ -43,7 +43,7 @@ export function readFile(
 	from = 0,
 ): {lines: string[]; next: number} | {errno: Errno} {
 	const target = resolve(ctx, p, path);
-	const lines = target?.volume.files[target.file];
+	const lines = plain(target?.volume.files[target.file]);
 	if (!lines) return {errno: 'ENOENT'};
 	return {lines: lines.slice(from), next: lines.length};
 }

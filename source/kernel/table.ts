@@ -36,26 +36,40 @@ export function tableDelete<V>(table: Table<V>, key: number): void {
 	if (!chunk || chunk[key & mask] == null) return;
 	chunk[key & mask] = null;
 	// A chunk left empty goes, so that iteration and JSON stay proportional to what is there.
-	if (chunk.every((slot) => slot === null)) chunks[index] = null;
+	for (const slot of chunk) if (slot !== null) return;
+	chunks[index] = null;
 }
 
 export function tableHas<V>(table: Table<V>, key: number): boolean {
 	return tableGet(table, key) !== undefined;
 }
 
-/** Values in ascending key order. */
-export function* tableValues<V>(table: Table<V>): Generator<V> {
+/** Values in ascending key order (a new array: plain loops, no generator, on hot paths). */
+export function tableValues<V>(table: Table<V>): V[] {
+	const values: V[] = [];
 	for (const chunk of table as Chunks<V>) {
 		if (!chunk) continue;
-		for (const value of chunk) if (value !== null) yield value;
+		for (const value of chunk) if (value !== null) values.push(value);
 	}
+	return values;
 }
 
-export function* tableKeys<V>(table: Table<V>): Generator<number> {
+export function tableKeys<V>(table: Table<V>): number[] {
+	const keys: number[] = [];
 	const chunks = table as Chunks<V>;
 	for (let index = 0; index < chunks.length; index++) {
 		const chunk = chunks[index];
 		if (!chunk) continue;
-		for (let slot = 0; slot < size; slot++) if (chunk[slot] !== null) yield (index << shift) | slot;
+		for (let slot = 0; slot < size; slot++) if (chunk[slot] !== null) keys.push((index << shift) | slot);
 	}
+	return keys;
+}
+
+/** Whether some value matches: a plain loop, for hot paths (no generator). */
+export function tableSome<V>(table: Table<V>, match: (value: V) => boolean): boolean {
+	for (const chunk of table as Chunks<V>) {
+		if (!chunk) continue;
+		for (const value of chunk) if (value !== null && match(value)) return true;
+	}
+	return false;
 }

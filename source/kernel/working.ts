@@ -15,3 +15,8 @@ export function ownedArray<T>(ctx: Ctx, holder: Record<string, T[]>, key: string
 	(ctx.owned ??= new WeakSet()).add(copy);
 	return copy;
 }
+
+/** The plain value behind a draft, for reading only: no proxy for each element read. */
+export function plain<T>(value: T): T {
+	return isDraft(value) ? (current(value as object) as T) : value;
+}

@@ -1,18 +1,16 @@
 // Virtual time: play by frames, step between moments that show something, seek, chapters.
 // Playing from a rewound moment replays the recorded moments; only acting there starts a branch.
-import {type Entry, indexAtOrBefore, playUntil, scenarioEnd} from '../engine/index.js';
-import {breakpointHit} from './breakpoints.js';
 import {
-	atBranchEnd,
-	type Core,
-	entryOf,
-	lastIndex,
-	MAX_STEP_MS,
-	nowOf,
-	SPEEDS,
-	withIndex,
-	worldAtIndex,
-} from './core.js';
+	currentEntry,
+	type Entry,
+	indexAtOrBefore,
+	type Pace,
+	type Player,
+	playUntil,
+	scenarioEnd,
+} from '../engine/index.js';
+import {breakpointHit} from './breakpoints.js';
+import {atBranchEnd, type Core, entryOf, lastIndex, nowOf, SPEEDS, withIndex, worldAtIndex} from './core.js';
 
 /** How far a step forward simulates looking for something to show, in virtual ms. */
 const STEP_HORIZON_MS = 60_000;
@@ -34,7 +32,7 @@ export function advance(c: Core, ms: number): Core {
 	if (!atBranchEnd(next)) next = replay(next, target);
 	else {
 		const start = next.player.history.index;
-		next = {...next, player: playUntil(next.player, target, MAX_STEP_MS)};
+		next = {...next, player: playUntil(next.player, target)};
 		next = scan(next, start);
 	}
 	if (next.playing && from < end && nowOf(next) >= end)
@@ -54,7 +52,7 @@ function replay(c: Core, target: number): Core {
 	const moved = withIndex(c, i);
 	// Past the recorded moments: simulate the rest of the frame.
 	if (i === last && entryOf(c, i).now < target)
-		return scan({...moved, player: playUntil(moved.player, target, MAX_STEP_MS)}, i);
+		return scan({...moved, player: playUntil(moved.player, target)}, i);
 	return moved;
 }
 
@@ -86,15 +84,11 @@ function notableAfter(c: Core, from: number): number | undefined {
 export function stepForward(c: Core): Core {
 	const recorded = notableAfter(c, c.player.history.index);
 	if (recorded !== undefined) return withIndex(c, recorded);
-	let next = withIndex(c, lastIndex(c));
-	const horizon = nowOf(next) + STEP_HORIZON_MS;
-	while (nowOf(next) < horizon) {
-		const start = lastIndex(next);
-		next = {...next, player: playUntil(next.player, nowOf(next) + MAX_STEP_MS, MAX_STEP_MS)};
-		const found = notableAfter(next, start);
-		if (found !== undefined) return withIndex(next, found);
-	}
-	return next;
+	const end = withIndex(c, lastIndex(c));
+	// Time is event-driven: each new moment is the next instant something happens.
+	const shows = (p: Player) => p !== end.player && isNotable(currentEntry(p.history));
+	const next = {...end, player: playUntil(end.player, nowOf(end) + STEP_HORIZON_MS, {stop: shows})};
+	return withIndex(next, lastIndex(next));
 }
 
 /** Back to the previous moment that showed something (rewind). */
@@ -103,14 +97,35 @@ export function stepBack(c: Core): Core {
 	return withIndex(c, 0);
 }
 
+/** A jump at least this far ahead runs as a fast-forward: coarse moments, stepped on copies. */
+export const FAST_FORWARD_MS = 60_000;
+/** A fast-forward leaves about this many moments behind it (fewer if that made them too long)… */
+const JUMP_MOMENTS = 64;
+/** …each covering at most this much virtual time, so that a jump can stop between them. */
+const JUMP_GRAIN_MAX_MS = 10 * 60_000;
+
+/** How to play a jump of `distance` ms: exact instants when short, coarse fast-forward when long. */
+export function jumpPace(distance: number): Pace {
+	if (distance < FAST_FORWARD_MS) return {};
+	return {grain: Math.min(JUMP_GRAIN_MAX_MS, distance / JUMP_MOMENTS), copy: true};
+}
+
 /** The world at virtual time `ms`: the last moment at or before it, simulating if it lies ahead. */
 export function goto(c: Core, ms: number): Core {
 	const t = Math.max(0, ms);
-	if (t > entryOf(c, lastIndex(c)).now) {
-		const end = withIndex(c, lastIndex(c));
-		return {...end, player: playUntil(end.player, t, MAX_STEP_MS)};
-	}
+	if (t > entryOf(c, lastIndex(c)).now) return jump(withIndex(c, lastIndex(c)), t);
 	return withIndex(c, indexAtOrBefore(c.player.history, t));
+}
+
+/**
+ * Simulate from the end of the branch towards `t`; `stop` (asked between moments) ends it early,
+ * leaving the session at the moment reached (a sliced or cancelled jump).
+ */
+export function jump(c: Core, t: number, stop?: () => boolean): Core {
+	const end = withIndex(c, lastIndex(c));
+	const pace = jumpPace(t - nowOf(end));
+	const next = {...end, player: playUntil(end.player, t, stop ? {...pace, stop} : pace)};
+	return withIndex(next, lastIndex(next));
 }
 
 export type Chapter = {at: number; title: string};
