@@ -20,6 +20,8 @@ export type Ctx = {
 	programs: ProgramTable;
 	/** Plain arrays made in this step and put in the draft (working.ts): changed natively. */
 	owned?: WeakSet<object>;
+	/** Zombie children per parent, counted on first need in this step (children.ts). */
+	zombies?: Map<number, number>;
 };
 
 export function emit(

@@ -13,6 +13,24 @@ const mask = size - 1;
 
 type Chunks<V> = Table<V>;
 
+/**
+ * Live entries per chunk, so that a delete knows whether the chunk is now empty without reading
+ * its 256 slots (through an immer draft that is 256 proxy reads). Keyed by the chunk object as
+ * this code sees it (a draft during a step, a plain array otherwise); counted on first need and
+ * kept up to date by tableSet and tableDelete, the only writers of chunks.
+ */
+const live = new WeakMap<object, number>();
+
+function liveCount(chunk: unknown[]): number {
+	let count = live.get(chunk);
+	if (count === undefined) {
+		count = 0;
+		for (const slot of chunk) if (slot !== null) count += 1;
+		live.set(chunk, count);
+	}
+	return count;
+}
+
 export function tableGet<V>(table: Table<V>, key: number): V | undefined {
 	return (table as Chunks<V>)[key >> shift]?.[key & mask] ?? undefined;
 }
@@ -25,7 +43,10 @@ export function tableSet<V>(table: Table<V>, key: number, value: V): void {
 	if (!chunk) {
 		chunk = new Array<V | null>(size).fill(null);
 		chunks[index] = chunk;
+		live.set(chunk, 0);
 	}
+	const count = liveCount(chunk);
+	if (chunk[key & mask] === null) live.set(chunk, count + 1);
 	chunk[key & mask] = value;
 }
 
@@ -34,10 +55,11 @@ export function tableDelete<V>(table: Table<V>, key: number): void {
 	const index = key >> shift;
 	const chunk = chunks[index];
 	if (!chunk || chunk[key & mask] == null) return;
+	const count = liveCount(chunk) - 1;
 	chunk[key & mask] = null;
+	live.set(chunk, count);
 	// A chunk left empty goes, so that iteration and JSON stay proportional to what is there.
-	for (const slot of chunk) if (slot !== null) return;
-	chunks[index] = null;
+	if (count === 0) chunks[index] = null;
 }
 
 export function tableHas<V>(table: Table<V>, key: number): boolean {
