@@ -110,6 +110,11 @@ export function jumpPace(distance: number): Pace {
 	return {grain: Math.min(JUMP_GRAIN_MAX_MS, distance / JUMP_MOMENTS), copy: true};
 }
 
+/** Whether going to `ms` means simulating a long way past the end of the branch (a sliced jump). */
+export function isLongJump(c: Core, ms: number): boolean {
+	return ms - entryOf(c, lastIndex(c)).now >= FAST_FORWARD_MS;
+}
+
 /** The world at virtual time `ms`: the last moment at or before it, simulating if it lies ahead. */
 export function goto(c: Core, ms: number): Core {
 	const t = Math.max(0, ms);

@@ -101,6 +101,8 @@ export type SessionStatus = {
 	branch: string;
 	chapter?: string;
 	atEnd: boolean;
+	/** A long jump (`goto` far ahead) under way: where to, and how far it has got (0..1). */
+	jump?: {target: number; progress: number};
 };
 
 export type BreakpointKind = 'zombie' | 'pid1-exit' | 'queue-gone';
@@ -151,6 +153,8 @@ export type Session = {
 	nextChapter(): void;
 	prevChapter(): void;
 	goto(ms: number): void;
+	/** Stop a long jump where it has got to (Esc or Ctrl-C while `status().jump` is set). */
+	cancelJump?(): void;
 	branches(): string[];
 	switchBranch(name: string): void;
 

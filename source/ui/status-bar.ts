@@ -6,7 +6,13 @@ import type {Theme} from './theme-data.js';
 /** Top line: virtual time, speed, playing or paused (as a word, not only a glyph), branch, chapter. */
 export function statusLine(theme: Theme, status: SessionStatus, width: number, processes: number): string {
 	const {glyphs: g, palette: p, ascii} = theme;
-	const state = status.atEnd ? 'end' : status.playing ? `${g.play} playing` : `${g.pause} paused`;
+	const state = status.jump
+		? `jumping to t=${formatTime(status.jump.target)} ${Math.floor(status.jump.progress * 100)}% (Esc stops)`
+		: status.atEnd
+			? 'end'
+			: status.playing
+				? `${g.play} playing`
+				: `${g.pause} paused`;
 	const speed = formatSpeed(status.speed).replace('×', ascii ? 'x' : '×');
 	const left = ` podplay  ${state}  t=${formatTime(status.time)} ${speed}`;
 	// Narrow terminals lose the chapter first, then the process count: "? help" always stays.
