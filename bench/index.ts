@@ -1,4 +1,4 @@
-// `npm run bench [-- GROUP|FIGURE …]`: prints the figures issues 2, 3 and 5 name, as medians of
+// `npm run bench [-- GROUP|FIGURE …]`: prints the figures issues 2, 3, 5 and 13 name, as medians of
 // several runs with ratios taken within one run (the bench machine has two noisy cores).
 // A benchmark, not a test: nothing here asserts; a figure that misses its target is marked ✗.
 import './production.js';
@@ -7,7 +7,9 @@ import {benchForkBomb} from './fork-bomb.js';
 import {benchHistoryHeap} from './history-heap.js';
 import {benchKernelSteps} from './kernel-steps.js';
 import {benchPods} from './pods.js';
+import {benchReap} from './reap.js';
 import {printHeader} from './report.js';
+import {benchTime} from './time.js';
 import {benchUi} from './ui.js';
 
 type Bench = {name: string; group: string; run: () => void | Promise<void>};
@@ -16,7 +18,9 @@ const benches: Bench[] = [
 	{name: 'steps', group: 'kernel', run: benchKernelSteps},
 	{name: 'heap', group: 'kernel', run: benchHistoryHeap},
 	{name: 'fork-bomb', group: 'kernel', run: benchForkBomb},
+	{name: 'reap', group: 'kernel', run: benchReap},
 	{name: 'pods', group: 'pods', run: benchPods},
+	{name: 'time', group: 'time', run: benchTime},
 	{name: 'ui', group: 'ui', run: benchUi},
 	{name: 'schedulers', group: 'cluster', run: benchCluster},
 ];
@@ -26,6 +30,7 @@ const titles: Record<string, string> = {
 	pods: 'Pods (issue 3)',
 	ui: 'UI (issue 5)',
 	cluster: 'Cluster (issue 11)',
+	time: 'Time at scale (issue 13)',
 };
 
 function selected(args: string[]): Bench[] | string {

@@ -5,6 +5,7 @@
 // spreading an object with hundreds of integer keys falls to a slow generic path once the copy
 // site has seen many shapes (measured: ~50 µs against ~0.2 µs a copy). Empty slots hold null,
 // never holes, so a table round-trips through JSON unchanged.
+import {isDraft} from 'immer';
 export type Table<V> = ((V | null)[] | null)[];
 
 const shift = 8;
@@ -14,10 +15,10 @@ const mask = size - 1;
 type Chunks<V> = Table<V>;
 
 /**
- * Live entries per chunk, so that a delete knows whether the chunk is now empty without reading
- * its 256 slots (through an immer draft that is 256 proxy reads). Keyed by the chunk object as
- * this code sees it (a draft during a step, a plain array otherwise); counted on first need and
- * kept up to date by tableSet and tableDelete, the only writers of chunks.
+ * Live entries of draft chunks, so that a delete knows whether the chunk is now empty without
+ * reading its 256 slots through the proxy (256 proxy reads). Keyed by the draft, counted on first
+ * need and kept up to date by tableSet and tableDelete, the only writers of chunks. A plain chunk
+ * (a fast-forward's copy) is simply scanned: 256 native reads cost less than the bookkeeping.
  */
 const live = new WeakMap<object, number>();
 
@@ -43,10 +44,8 @@ export function tableSet<V>(table: Table<V>, key: number, value: V): void {
 	if (!chunk) {
 		chunk = new Array<V | null>(size).fill(null);
 		chunks[index] = chunk;
-		live.set(chunk, 0);
 	}
-	const count = liveCount(chunk);
-	if (chunk[key & mask] === null) live.set(chunk, count + 1);
+	if (isDraft(chunk) && chunk[key & mask] === null) live.set(chunk, liveCount(chunk) + 1);
 	chunk[key & mask] = value;
 }
 
@@ -55,10 +54,16 @@ export function tableDelete<V>(table: Table<V>, key: number): void {
 	const index = key >> shift;
 	const chunk = chunks[index];
 	if (!chunk || chunk[key & mask] == null) return;
+	if (!isDraft(chunk)) {
+		chunk[key & mask] = null;
+		for (const slot of chunk) if (slot !== null) return;
+		// A chunk left empty goes, so that iteration and JSON stay proportional to what is there.
+		chunks[index] = null;
+		return;
+	}
 	const count = liveCount(chunk) - 1;
 	chunk[key & mask] = null;
 	live.set(chunk, count);
-	// A chunk left empty goes, so that iteration and JSON stay proportional to what is there.
 	if (count === 0) chunks[index] = null;
 }
 
