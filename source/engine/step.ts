@@ -10,6 +10,7 @@ import {
 	type Kernel,
 	type KernelAction,
 	type KernelEvent,
+	sealOwned,
 	type Timer,
 } from '../kernel/index.js';
 import {programs} from '../programs/index.js';
@@ -87,6 +88,7 @@ export function applyOnHost(host: HostCtx, action: Action): void {
 	else applyKernelAction(k, action as KernelAction, timers, settle);
 	settle();
 	commitTimers(k);
+	sealOwned(k);
 }
 
 function apply(draft: World, action: Action, events: KernelEvent[]): void {

@@ -20,6 +20,7 @@ export type Ctx = {
 	programs: ProgramTable;
 	/** Plain arrays made in this step and put in the draft (working.ts): changed natively. */
 	owned?: WeakSet<object>;
+	ownedList?: object[];
 	/** Zombie children per parent, counted on first need in this step (children.ts). */
 	zombies?: Map<number, number>;
 };

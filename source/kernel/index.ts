@@ -25,3 +25,4 @@ export type * from './syscalls.js';
 export {tableGet, tableValues} from './table.js';
 export {addTimer, cancelTimers, commitTimers} from './timers.js';
 export type * from './types.js';
+export {sealOwned} from './working.js';

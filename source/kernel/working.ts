@@ -13,7 +13,19 @@ export function ownedArray<T>(ctx: Ctx, holder: Record<string, T[]>, key: string
 	const copy = [...base];
 	holder[key] = copy;
 	(ctx.owned ??= new WeakSet()).add(copy);
+	(ctx.ownedList ??= []).push(copy);
 	return copy;
+}
+
+/**
+ * End of the step: the arrays it owned are done, and frozen. immer walks every new plain value put
+ * into a draft looking for drafts inside it (a 1,000-line log read element by element on every
+ * step); a frozen one it skips. The next step that changes one copies it again.
+ */
+export function sealOwned(ctx: Ctx): void {
+	for (const array of ctx.ownedList ?? []) Object.freeze(array);
+	ctx.ownedList = [];
+	ctx.owned = undefined;
 }
 
 /** The plain value behind a draft, for reading only: no proxy for each element read. */
