@@ -115,14 +115,25 @@ export function playUntil(p: Player, t: number, pace: Pace = {}): Player {
 function advanceTo(p: Player, target: number, pace: Pace): Player {
 	const options = pace.copy ? {...p.options, copy: true} : p.options;
 	for (;;) {
-		const kernel = playerWorld(p).kernel;
-		const now = kernel.now;
+		const world = playerWorld(p);
+		const now = world.kernel.now;
 		if (now >= target || pace.stop?.(p)) return p;
-		const end = pace.tick
-			? Math.min(target, now + pace.tick)
-			: nextEnd(now, kernel.timers[0]?.at, target, pace);
+		const end = pace.tick ? Math.min(target, now + pace.tick) : nextEnd(now, nextDue(world), target, pace);
 		p = perform(p, advance(end - now), options);
 	}
+}
+
+/** When something can next happen: the earliest timer of any node, or the scheduler's next turn. */
+function nextDue(world: World): number | undefined {
+	let due = world.kernel.timers[0]?.at;
+	const earlier = (at: number | undefined) => {
+		if (at !== undefined && (due === undefined || at < due)) due = at;
+	};
+	if (world.cluster) {
+		for (const host of Object.values(world.cluster.hosts)) earlier(host.kernel.timers[0]?.at);
+		earlier(world.cluster.state.due);
+	}
+	return due;
 }
 
 /** Where the next moment ends: past the next due timer and at least `grain` on, never past `target`. */
