@@ -7,7 +7,7 @@ import type {Theme} from './theme-data.js';
 export function statusLine(theme: Theme, status: SessionStatus, width: number, processes: number): string {
 	const {glyphs: g, palette: p, ascii} = theme;
 	const state = status.jump
-		? `jumping to t=${formatTime(status.jump.target)} ${Math.floor(status.jump.progress * 100)}% (Esc stops)`
+		? `jumping to t=${jumpTarget(status.jump.target)} ${Math.floor(status.jump.progress * 100)}% (Esc stops)`
 		: status.atEnd
 			? 'end'
 			: status.playing
@@ -26,4 +26,9 @@ export function statusLine(theme: Theme, status: SessionStatus, width: number, p
 	const whole = fit(`${left}${middle}${' '.repeat(gap)}${right}`, width, ascii);
 	const bold = {bold: true, color: status.playing ? p.ok : undefined};
 	return paint([[whole.slice(0, left.length), bold], whole.slice(left.length)], theme.color, {inverse: true});
+}
+
+/** Where a long jump goes: hours past an hour (`t=600m00.0s` would be hard to read). */
+function jumpTarget(ms: number): string {
+	return ms >= 3_600_000 ? `${Number((ms / 3_600_000).toFixed(1))}h` : formatTime(ms);
 }
