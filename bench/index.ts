@@ -9,7 +9,7 @@ import {benchKernelSteps} from './kernel-steps.js';
 import {benchPods} from './pods.js';
 import {benchReap} from './reap.js';
 import {printHeader} from './report.js';
-import {benchTime} from './time.js';
+import {benchJumps, benchPlay} from './time.js';
 import {benchUi} from './ui.js';
 
 type Bench = {name: string; group: string; run: () => void | Promise<void>};
@@ -20,7 +20,8 @@ const benches: Bench[] = [
 	{name: 'fork-bomb', group: 'kernel', run: benchForkBomb},
 	{name: 'reap', group: 'kernel', run: benchReap},
 	{name: 'pods', group: 'pods', run: benchPods},
-	{name: 'time', group: 'time', run: benchTime},
+	{name: 'jumps', group: 'time', run: benchJumps},
+	{name: 'play', group: 'time', run: benchPlay},
 	{name: 'ui', group: 'ui', run: benchUi},
 	{name: 'schedulers', group: 'cluster', run: benchCluster},
 ];

@@ -94,6 +94,9 @@ export type Pace = {
 	stop?: (p: Player) => boolean;
 };
 
+/** The shortest advance a fast-forward makes on a copy: below it, timeline steps come thick and fast. */
+const copyMinMs = 10_000;
+
 /** Headless play (replay, check) keeps no moments to rewind to: one step from each timeline step to the next. */
 export const headlessPace: Pace = {grain: Number.POSITIVE_INFINITY, copy: true};
 
@@ -113,13 +116,14 @@ export function playUntil(p: Player, t: number, pace: Pace = {}): Player {
 
 /** Let time pass up to `target` (or until `pace.stop` says so). */
 function advanceTo(p: Player, target: number, pace: Pace): Player {
-	const options = pace.copy ? {...p.options, copy: true} : p.options;
+	const copying = {...p.options, copy: true};
 	for (;;) {
 		const world = playerWorld(p);
 		const now = world.kernel.now;
 		if (now >= target || pace.stop?.(p)) return p;
 		const end = pace.tick ? Math.min(target, now + pace.tick) : nextEnd(now, nextDue(world), target, pace);
-		p = perform(p, advance(end - now), options);
+		// A copy pays off over a long span (many timers); a short one is a small change on a draft.
+		p = perform(p, advance(end - now), pace.copy && end - now >= copyMinMs ? copying : p.options);
 	}
 }
 
