@@ -88,7 +88,7 @@ function playFigures(s: Scenario): void {
 		value: fmt.ms(median(latencies)),
 		target: '≤ 50 ms',
 		ok: worst <= 50,
-		note: `median of 200 spread over ${fmt.count(moments)} moments; worst ${fmt.ms(worst)}; ${h.tuning.keyframeEvery} moments a keyframe at most`,
+		note: `median of 200 spread over ${fmt.count(moments)} moments; worst ${fmt.ms(worst)}; a keyframe every ${h.branches[h.current]!.log.spacing} moments at most (${h.tuning.maxKeyframes} keyframes kept)`,
 	});
 }
 

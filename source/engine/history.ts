@@ -49,10 +49,20 @@ export type Tuning = {
 	keyframeCost: number;
 	/** Worlds kept in the cache of recent worlds. */
 	cacheSize: number;
+	/**
+	 * Keyframes a branch keeps at most: past it every other one goes and the spacing doubles, so
+	 * memory stays flat however long the session (rebuilding a moment replays up to one spacing).
+	 */
+	maxKeyframes: number;
 };
 
 /** Replaying up to 128 moments of a lively node takes a few milliseconds; a keyframe costs its changes. */
-export const defaultTuning: Tuning = {keyframeEvery: 128, keyframeCost: 4000, cacheSize: 256};
+export const defaultTuning: Tuning = {
+	keyframeEvery: 128,
+	keyframeCost: 4000,
+	cacheSize: 256,
+	maxKeyframes: 256,
+};
 
 /** Moments per chunk of a log: appending copies nothing; a chunk is never changed below `length`. */
 const chunkSize = 1024;
@@ -71,13 +81,15 @@ export type Log = {
 	readonly worlds: Map<number, World>;
 	/** Replay cost since the last keyframe (events plus timers set), for the keyframe policy. */
 	cost: number;
+	/** Moments between keyframes now (doubles each time the keyframes are thinned). */
+	spacing: number;
 };
 
 let logIds = 0;
 
-function newLog(): Log {
+function newLog(spacing: number): Log {
 	logIds += 1;
-	return {id: logIds, chunks: [], filled: 0, keyframes: [], worlds: new Map(), cost: 0};
+	return {id: logIds, chunks: [], filled: 0, keyframes: [], worlds: new Map(), cost: 0, spacing};
 }
 
 function push(log: Log, entry: Entry): void {
@@ -87,17 +99,24 @@ function push(log: Log, entry: Entry): void {
 	log.filled += 1;
 }
 
-function keyframe(log: Log, index: number, world: World): void {
+function keyframe(log: Log, index: number, world: World, max = Number.POSITIVE_INFINITY): void {
 	log.keyframes.push(index);
 	log.worlds.set(index, world);
 	log.cost = 0;
+	if (log.keyframes.length <= max) return;
+	// Every other keyframe goes (the first stays): every version of the branch can still rebuild
+	// any of its moments, from a keyframe up to twice as far back.
+	const kept = log.keyframes.filter((_, i) => i % 2 === 0);
+	for (const frame of log.keyframes) if (!kept.includes(frame)) log.worlds.delete(frame);
+	log.keyframes.splice(0, log.keyframes.length, ...kept);
+	log.spacing *= 2;
 }
 
 /** The log of a branch version that is about to grow: itself at its end, else a copy of its part. */
 function growable(branch: Branch): Log {
 	const {log, length} = branch;
 	if (log.filled === length) return log;
-	const copy = newLog();
+	const copy = newLog(log.spacing);
 	for (let i = 0; i < length; i++) push(copy, entryIn(log, i));
 	for (const index of log.keyframes) if (index < length) keyframe(copy, index, log.worlds.get(index)!);
 	return copy;
@@ -128,7 +147,7 @@ function remember(cache: WorldCache, key: number, world: World): void {
 }
 
 export function startHistory(world: World, options: StepOptions = {}, tuning = defaultTuning): History {
-	const log = newLog();
+	const log = newLog(tuning.keyframeEvery);
 	push(log, {events: [], now: world.kernel.now, total: 0});
 	keyframe(log, 0, world);
 	return {
@@ -217,7 +236,7 @@ export function act(h: History, action: Action, options: StepOptions = h.options
 		total: before.total + result.events.length,
 	};
 	const atEnd = h.index === branch.length - 1;
-	const log = atEnd ? growable(branch) : newLog();
+	const log = atEnd ? growable(branch) : newLog(h.tuning.keyframeEvery);
 	if (!atEnd) {
 		push(log, before);
 		keyframe(log, 0, world);
@@ -225,9 +244,8 @@ export function act(h: History, action: Action, options: StepOptions = h.options
 	push(log, entry);
 	const index = log.filled - 1;
 	log.cost += 1 + result.events.length + Math.max(0, result.world.kernel.timerSeq - world.kernel.timerSeq);
-	const {keyframeEvery, keyframeCost} = h.tuning;
-	if (index - (log.keyframes.at(-1) ?? 0) >= keyframeEvery || log.cost >= keyframeCost)
-		keyframe(log, index, result.world);
+	if (index - (log.keyframes.at(-1) ?? 0) >= log.spacing || log.cost >= h.tuning.keyframeCost)
+		keyframe(log, index, result.world, h.tuning.maxKeyframes);
 	remember(h.cache, cacheKey(log, index), result.world);
 	if (atEnd) {
 		const grown: Branch = {...branch, length: index + 1, log};

@@ -23,8 +23,11 @@ const numRuns = Number(process.env.FC_RUNS ?? 25);
 const replaying =
 	process.env.FC_SEED === undefined ? {} : {seed: Number(process.env.FC_SEED), path: process.env.FC_PATH};
 
-/** Keyframes every 3 moments and a cache of 2 worlds: nearly every moment must be rebuilt. */
-const sparse = {keyframeEvery: 3, keyframeCost: 1_000_000, cacheSize: 2};
+/**
+ * Keyframes every 3 moments, at most 4 of them (then thinned, spacing doubled), and a cache of 2
+ * worlds: nearly every moment must be rebuilt, some from far back.
+ */
+const sparse = {keyframeEvery: 3, keyframeCost: 1_000_000, cacheSize: 2, maxKeyframes: 4};
 
 /** The same history with nothing cached: every world not a keyframe is rebuilt. */
 const cold = (h: History): History => ({...h, cache: {worlds: new Map(), size: h.cache.size}});
@@ -47,6 +50,8 @@ describe('bounded history (keyframes and replay)', () => {
 					const run = play(s);
 					const {h, worlds} = record([{type: 'boot'}, ...run.actions], freeze, emptyWorld(s.node));
 					assert.equal(branchLength(h), worlds.length);
+					// Thinned as it grew: never more keyframes than allowed.
+					assert.ok(h.branches.main!.log.keyframes.length <= sparse.maxKeyframes);
 					// Played worlds agree with the helper's run (same engine, same actions).
 					assert.deepEqual(worlds.at(-1), run.worlds.at(-1));
 					const coldly = cold(h);
