@@ -61,7 +61,7 @@ export const defaultTuning: Tuning = {
 	keyframeEvery: 128,
 	keyframeCost: 4000,
 	cacheSize: 256,
-	maxKeyframes: 256,
+	maxKeyframes: 2048,
 };
 
 /** Moments per chunk of a log: appending copies nothing; a chunk is never changed below `length`. */
