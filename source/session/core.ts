@@ -78,7 +78,7 @@ export function withIndex(c: Core, index: number): Core {
 /** Act at the current moment; from a rewound moment this starts a branch (history.ts). */
 export function performAll(c: Core, actions: readonly Action[]): Core {
 	let player = c.player;
-	const home = currentMoment(c.player.history).world.cluster?.home;
+	const home = worldAt(c.player.history, c.player.history.index).cluster?.home;
 	// On another node of a cluster, a PID means that node's process: the action goes there.
 	const onNode = (a: Action): Action =>
 		c.node && home && c.node !== home && (a.type === 'syscall' || a.type === 'signal')
