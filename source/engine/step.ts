@@ -22,6 +22,7 @@ import {
 } from '../runtime/index.js';
 import {type Action, isRuntimeAction} from './actions.js';
 import {applyToCluster} from './cluster-step.js';
+import {EventLimit, limitedEvents} from './event-limit.js';
 import type {World} from './world.js';
 
 export type StepResult = {world: World; events: KernelEvent[]};
@@ -33,13 +34,19 @@ const unfrozen = new Immer({autoFreeze: false});
 export type StepOptions = {
 	/** Freeze each new world (default true): safest, slower. Headless runs may turn it off. */
 	freeze?: boolean;
+	/** Stop right after this many events: the world as it was then (slow-motion.ts). */
+	stopAfter?: number;
 };
 
 export function step(world: World, action: Action, options: StepOptions = {}): StepResult {
-	const events: KernelEvent[] = [];
+	const events: KernelEvent[] = options.stopAfter === undefined ? [] : limitedEvents(options.stopAfter);
 	const immer = options.freeze === false ? unfrozen : frozen;
 	const next = immer.produce(world, (draft) => {
-		apply(draft as World, action, events);
+		try {
+			apply(draft as World, action, events);
+		} catch (error) {
+			if (!(error instanceof EventLimit)) throw error;
+		}
 	});
 	return {world: next, events};
 }

@@ -10,6 +10,7 @@ import {
 	perform,
 	startPlayer,
 	type World,
+	worldAfterEvents,
 } from '../engine/index.js';
 import type {Scenario} from '../scenario/index.js';
 import {type Breakpoints, noBreakpoints} from './breakpoints.js';
@@ -35,6 +36,13 @@ export type Core = {
 	node?: string;
 	/** In a cluster: the cluster pane shows the compare view (`:compare`). */
 	compare?: boolean;
+	/**
+	 * Slow motion: how many events of the current moment are shown (the world after them); none
+	 * set, the whole moment. Acting or moving to another moment shows moments whole again.
+	 */
+	sub?: number;
+	/** Real milliseconds the current event has been on screen while playing (slow motion). */
+	held?: number;
 };
 
 export function startCore(scenario: Scenario, seed?: number, scenarioNames: string[] = []): Core {
@@ -65,9 +73,33 @@ export function withHistory(c: Core, h: History): Core {
 	return {...c, player: {...c.player, history: h}};
 }
 
-export function withIndex(c: Core, index: number): Core {
+export function withIndex(c: Core, index: number, sub?: number): Core {
 	const h = c.player.history;
-	return withHistory(c, {...h, index: Math.max(0, Math.min(lastIndex(c), index))});
+	const moved = withHistory(c, {...h, index: Math.max(0, Math.min(lastIndex(c), index))});
+	return {
+		...moved,
+		sub: sub === undefined || sub >= currentMoment(moved.player.history).events.length ? undefined : sub,
+		held: 0,
+	};
+}
+
+/** The moment before the current one on its branch (a branch's first moment is its parent's). */
+export function previousWorld(c: Core): World | undefined {
+	const {index} = c.player.history;
+	return index > 0 ? momentsOf(c)[index - 1]!.world : undefined;
+}
+
+/** The world on screen: the current moment's, or in slow motion the world after its first events. */
+export function shownWorld(c: Core): World {
+	const before = c.sub === undefined ? undefined : previousWorld(c);
+	if (before === undefined) return worldOf(c);
+	const world = worldAfterEvents(before, currentMoment(c.player.history), c.sub!);
+	return c.node ? nodeWorld(world, c.node) : world;
+}
+
+/** Events of the current moment not shown yet (slow motion). */
+export function hiddenEvents(c: Core): number {
+	return c.sub === undefined ? 0 : currentMoment(c.player.history).events.length - c.sub;
 }
 
 /** Act at the current moment; from a rewound moment this starts a branch (history.ts). */
@@ -80,5 +112,6 @@ export function performAll(c: Core, actions: readonly Action[]): Core {
 			? {type: 'on-node', node: c.node, action: a}
 			: a;
 	for (const action of actions) player = perform(player, onNode(action));
-	return {...c, player, stopped: undefined};
+	// Acting shows the moment it acts on whole first: what follows comes from its final world.
+	return {...c, player, stopped: undefined, sub: undefined};
 }
