@@ -24,6 +24,7 @@ import {
 } from '../runtime/index.js';
 import {type Action, isRuntimeAction} from './actions.js';
 import {applyToCluster} from './cluster-step.js';
+import {EventLimit, limitedEvents} from './event-limit.js';
 import type {World} from './world.js';
 
 export type StepResult = {world: World; events: KernelEvent[]};
@@ -41,18 +42,28 @@ export type StepOptions = {
 	 * for a step that fires many timers (a long jump), not for a small one. Never frozen.
 	 */
 	copy?: boolean;
+	/** Stop right after this many events: the world as it was then (slow-motion.ts). */
+	stopAfter?: number;
 };
 
 export function step(world: World, action: Action, options: StepOptions = {}): StepResult {
-	const events: KernelEvent[] = [];
+	const events: KernelEvent[] = options.stopAfter === undefined ? [] : limitedEvents(options.stopAfter);
 	if (options.copy) {
 		const next = deepCopy(world);
-		apply(next, deepCopy(action), events);
+		try {
+			apply(next, deepCopy(action), events);
+		} catch (error) {
+			if (!(error instanceof EventLimit)) throw error;
+		}
 		return {world: next, events};
 	}
 	const immer = options.freeze === false ? unfrozen : frozen;
 	const next = immer.produce(world, (draft) => {
-		apply(draft as World, action, events);
+		try {
+			apply(draft as World, action, events);
+		} catch (error) {
+			if (!(error instanceof EventLimit)) throw error;
+		}
 	});
 	return {world: next, events};
 }

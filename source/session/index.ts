@@ -2,16 +2,30 @@
 // commands.ts, reads.ts) does the work; this shell owns the one frame timer (only while playing:
 // no CPU while paused) and the listeners, told at most once per frame.
 
-import {switchBranch} from '../engine/index.js';
+import {currentMoment, switchBranch} from '../engine/index.js';
+import {ruleById} from '../rules/index.js';
 import {formatDuration, type Scenario} from '../scenario/index.js';
-import type {BreakpointKind, Session} from '../ui/session.js';
+import type {BreakpointKind, RunResult, Session} from '../ui/session.js';
+import {changedPids} from './changes.js';
 import {clusterView, compareView} from './cluster-view.js';
 import {commandNames, runCommand} from './commands.js';
 import {complete} from './complete.js';
-import {type Core, nowOf, performAll, startCore, withHistory, worldOf} from './core.js';
+import {
+	type Core,
+	hiddenEvents,
+	nowOf,
+	performAll,
+	shownWorld,
+	startCore,
+	withHistory,
+	worldOf,
+} from './core.js';
+import {processDetails} from './details.js';
 import {namespaceRows} from './holders.js';
 import {bundledLoader, type Loaded, type ScenarioLoader, scenarioNamesIn} from './load.js';
-import {indexOfPid, parentsFrom, processCount, processRows} from './reads.js';
+import {chapterFocus, currentNarration, narrationLog} from './narration.js';
+import {indexOfPid, parentsFrom, processCount, processRows, processTotal} from './reads.js';
+import * as slow from './slow-motion.js';
 import * as time from './time.js';
 import {podRows, queueRows, whyRows} from './views.js';
 
@@ -43,6 +57,8 @@ export type SessionOptions = {
 	/** Timer functions (tests drive frames by hand). */
 	clock?: Clock;
 	playing?: boolean;
+	/** Cascades unfold one event at a time while playing (default true; slow-motion.ts). */
+	slowMotion?: boolean;
 };
 
 export type EngineSession = Session & {
@@ -98,12 +114,25 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 		notice = undefined;
 		sync();
 	};
+	// The rows' change marks, worked out once per world shown (a frame reads rows several times).
+	let changeCache: {core: Core; changes: ReturnType<typeof changedPids>} | undefined;
+	const changes = () => {
+		if (changeCache?.core !== core) changeCache = {core, changes: changedPids(core)};
+		return changeCache.changes;
+	};
 	function tick() {
 		const before = core;
-		core = time.advance(core, frameMs * core.speed);
+		core =
+			options.slowMotion === false ? time.advance(core, frameMs * core.speed) : slow.playFrame(core, frameMs);
 		if (core.stopped && core.stopped !== before.stopped) notice = core.stopped;
 		sync();
-		if (core !== before) notify();
+		// Holding an event on screen (slow motion) changes nothing visible: no frame for it.
+		const held =
+			core.player === before.player &&
+			core.sub === before.sub &&
+			core.playing === before.playing &&
+			core.stopped === before.stopped;
+		if (core !== before && !held) notify();
 	}
 	const endJump = () => {
 		const jump = jumping;
@@ -138,56 +167,65 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 		notice = `jump to t=${formatDuration(jump.target)} stopped at t=${formatDuration(nowOf(core))}`;
 		notify();
 	};
-	const applyLoaded = (name: string, loaded: Loaded) => {
-		if (!loaded.ok) {
-			notice = loaded.message;
-			return;
-		}
+	/** Replaces the scenario; the answer is one line either way. Breakpoints start off again. */
+	const applyLoaded = (name: string, loaded: Loaded): RunResult => {
+		if (!loaded.ok) return {ok: false, message: loaded.message};
 		const fresh = startCore(loaded.scenario, options.seed, core.scenarioNames);
-		core = {...fresh, speed: core.speed, breakpoints: core.breakpoints};
+		core = {...fresh, speed: core.speed};
+		notice = undefined;
 		sync();
-		notice = `loaded ${name}: ${loaded.scenario.title}`;
+		return {ok: true, message: `loaded ${name}: ${loaded.scenario.title}`};
 	};
-	const startLoad = (name: string) => {
+	const startLoad = (name: string): RunResult => {
 		const result = load(name);
 		if (!(result instanceof Promise)) return applyLoaded(name, result);
-		pending = result
+		const later = result
 			.then(
 				(loaded) => applyLoaded(name, loaded),
-				(error: unknown) => {
-					notice = `cannot load ${name}: ${error instanceof Error ? error.message : String(error)}`;
-				},
+				(error: unknown): RunResult => ({
+					ok: false,
+					message: `cannot load ${name}: ${error instanceof Error ? error.message : String(error)}`,
+				}),
 			)
-			// A load finishing while paused is not a frame tick: tell the UI once, so it shows.
-			.then(notify);
+			.then((answer) => {
+				// A load finishing while paused is not a frame tick: tell the UI once, so it shows.
+				notify();
+				return answer;
+			});
+		pending = later.then(() => undefined);
+		return {ok: true, message: `loading ${name}…`, later};
 	};
 
 	const session: EngineSession = {
-		processCount: () => processCount(worldOf(core), core.collapsed),
-		processRows: (start, count) => processRows(worldOf(core), core.collapsed, start, count),
-		indexOfPid: (hostPid) => indexOfPid(worldOf(core), core.collapsed, hostPid),
-		pods: () => podRows(worldOf(core)),
-		namespaces: () => namespaceRows(worldOf(core).kernel),
-		queues: () => queueRows(worldOf(core).kernel),
-		why: (count) => whyRows(core.player.history, count),
+		processCount: () => processCount(shownWorld(core), core.collapsed),
+		processRows: (start, count) => processRows(shownWorld(core), core.collapsed, start, count, changes()),
+		indexOfPid: (hostPid) => indexOfPid(shownWorld(core), core.collapsed, hostPid),
+		pods: () => podRows(shownWorld(core)),
+		namespaces: () => namespaceRows(shownWorld(core).kernel),
+		queues: () => queueRows(shownWorld(core).kernel),
+		why: (count) => whyRows(core.player.history, count, hiddenEvents(core)),
+		rule: (id) => ruleById(id),
+		details: (hostPid) => processDetails(shownWorld(core), hostPid),
 		cluster: () => {
 			const world = worldOf(core);
 			const compare = core.compare && world.cluster ? compareView(core.scenario) : undefined;
 			return clusterView(world, core.node ?? world.cluster?.home ?? '', compare);
 		},
-		caption: () => {
-			const notes = notesOf(core);
-			if (notice) return notes ? `${notice} · ${notes}` : notice;
-			return captionOf(core) ?? notes;
-		},
+		// Never silently wrong (R-EXEC-10): what is not simulated shows while nothing is narrated.
+		caption: () =>
+			currentNarration(narrationLog(core.scenario, currentMoment(core.player.history).world)) ??
+			notesOf(core),
+		narration: () => narrationLog(core.scenario, currentMoment(core.player.history).world),
 		status: () => {
 			const {narration} = worldOf(core);
+			const focus = chapterFocus(narrationLog(core.scenario, currentMoment(core.player.history).world));
 			return {
 				time: nowOf(core),
 				speed: core.speed,
 				playing: core.playing,
 				branch: core.player.history.current,
 				...(narration.chapter ? {chapter: narration.chapter} : {}),
+				...(focus ? {focus} : {}),
 				atEnd: time.atEnd(core),
 				...(jumping
 					? {
@@ -197,13 +235,20 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 							},
 						}
 					: {}),
+				processes: processTotal(shownWorld(core)),
+				...(core.sub !== undefined
+					? {event: {shown: core.sub, of: currentMoment(core.player.history).events.length}}
+					: {}),
+				...(notice ? {stopped: notice} : {}),
 			};
 		},
 		play: () => update({...core, playing: true, stopped: undefined}),
 		pause: () => update({...core, playing: false}),
 		togglePlay: () => (core.playing ? session.pause() : session.play()),
-		stepForward: () => update({...time.stepForward(core), playing: false}),
-		stepBack: () => update({...time.stepBack(core), playing: false}),
+		stepForward: () => update({...slow.stepEvent(core), playing: false}),
+		stepBack: () => update({...slow.stepEventBack(core), playing: false}),
+		stepMoment: () => update({...slow.stepMoment(core), playing: false}),
+		stepMomentBack: () => update({...slow.stepMomentBack(core), playing: false}),
 		faster: () => update(time.faster(core)),
 		slower: () => update(time.slower(core)),
 		nextChapter: () => update(time.nextChapter(core)),
@@ -228,9 +273,8 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 			if (jumping) return {ok: false, message: 'a jump is under way: Esc stops it'};
 			const outcome = runCommand(core, command);
 			update(outcome.core);
-			if (outcome.load) startLoad(outcome.load);
 			if (outcome.jump !== undefined) startJump(outcome.jump);
-			return outcome.result;
+			return outcome.load ? startLoad(outcome.load) : outcome.result;
 		},
 		commandNames: () => [...commandNames],
 		complete: (partial) => {
@@ -259,14 +303,6 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 	};
 	if (options.playing) session.play();
 	return session;
-}
-
-/** The scenario's narration for this moment; just after a chapter starts, its title and notes. */
-function captionOf(core: Core): string | undefined {
-	const {caption, chapter, notes} = worldOf(core).narration;
-	if (caption) return caption;
-	if (chapter) return notes ? `${chapter}: ${notes}` : chapter;
-	return undefined;
 }
 
 /** Never silently wrong (R-EXEC-10): what is not simulated stays on screen while nothing is narrated. */

@@ -16,7 +16,7 @@ import {atBranchEnd, type Core, entryOf, lastIndex, nowOf, SPEEDS, withIndex, wo
 const STEP_HORIZON_MS = 60_000;
 
 /** A moment with something to show: events, or a narration or user action (not just time passing). */
-export function isNotable(m: Entry): boolean {
+export function isNotable(m: Pick<Entry, 'events' | 'action'>): boolean {
 	return (
 		m.events.length > 0 || (m.action !== undefined && m.action.type !== 'advance' && m.action.type !== 'cue')
 	);

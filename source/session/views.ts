@@ -19,7 +19,9 @@ export function podRows(world: World): PodRow[] {
 
 function buildPodRows(world: World): PodRow[] {
 	const {runtime, kernel} = world;
-	return runtime.order
+	// R-STATUS-3: kubectl get pods sorts by name.
+	return [...runtime.order]
+		.sort()
 		.map((name) => runtime.pods[name])
 		.filter((pod) => pod !== undefined)
 		.map((pod) => ({
@@ -33,9 +35,16 @@ function buildPodRows(world: World): PodRow[] {
 				state: c.state,
 				...(c.reason ? {reason: c.reason} : {}),
 			})),
+			pids: podPids(kernel, `/kubepods/pod${pod.uid}`),
 			shareProcessNamespace: pod.spec.shareProcessNamespace,
 			hostIPC: pod.spec.hostIPC,
 		}));
+}
+
+/** pids.current/pids.max of the pod's cgroup (the kubelet's podPidsLimit; R-ZOMB-5). */
+function podPids(k: Kernel, path: string): string | undefined {
+	const cg = k.cgroups[path];
+	return cg ? `${cg.pidsCurrent}/${cg.pidsMax ?? 'max'}` : undefined;
 }
 
 function who(k: Kernel, pids: (number | undefined)[]): string[] {
@@ -88,16 +97,23 @@ export function eventsThrough(h: History): number {
  * rewind the pane explains the world shown, not what was played later. `seq` is each event's place
  * in that story (the why pane scrolls by it).
  */
-export function whyRows(h: History, count: number): WhyRow[] {
+export function whyRows(h: History, count: number, hidden = 0): WhyRow[] {
 	const rows: WhyRow[] = [];
 	if (count <= 0) return rows;
-	const total = eventsThrough(h);
+	const total = eventsThrough(h) - hidden;
+	// Slow motion: the current moment's last `hidden` events have not been shown yet.
+	let skip = hidden;
 	for (const entry of entriesBackwards(h)) {
-		for (let e = entry.events.length - 1; e >= 0; e--) {
-			const {t, rule, text} = entry.events[e]!;
-			rows.push({t, rule, text, seq: total - 1 - rows.length});
+		for (let e = entry.events.length - 1 - skip; e >= 0; e--) {
+			const event = entry.events[e]!;
+			const {t, rule, text} = event;
+			const row: WhyRow = {t, rule, text, seq: total - 1 - rows.length};
+			if (event.pid !== undefined) row.pid = event.pid;
+			if (event.data !== undefined) row.data = event.data as Record<string, unknown>;
+			rows.push(row);
 			if (rows.length === count) return rows.reverse();
 		}
+		skip = 0;
 	}
 	return rows.reverse();
 }

@@ -125,7 +125,8 @@ describe('time travel', () => {
 		session.nextChapter();
 		assert.equal(session.status().time, 2000);
 		assert.equal(session.status().chapter, 'Zombies');
-		assert.equal(session.caption(), 'The sleeps exited; app never reaps them.');
+		// A chapter and a `say` on one moment: both are the current narration, neither is lost.
+		assert.equal(session.caption(), 'Zombies — The sleeps exited; app never reaps them.');
 		session.nextChapter();
 		assert.equal(session.status().chapter, 'Kill PID 1');
 		session.prevChapter();
