@@ -18,6 +18,7 @@ import {
 	shownWorld,
 	startCore,
 	withHistory,
+	withIndex,
 	worldOf,
 } from './core.js';
 import {processDetails} from './details.js';
@@ -61,6 +62,8 @@ export type EngineSession = Session & {
 	tick(): void;
 	/** Resolves when a `load` started by run() has finished (tests). */
 	loading(): Promise<void>;
+	/** Shows moment `index` of the current branch (the recorder shows every narration step). */
+	seek(index: number): void;
 };
 
 const systemClock: Clock = {
@@ -233,6 +236,7 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 		core: () => core,
 		tick,
 		loading: () => pending,
+		seek: (index) => update(withIndex(core, index)),
 	};
 	if (options.playing) session.play();
 	return session;
