@@ -7,6 +7,7 @@ import {benchForkBomb} from './fork-bomb.js';
 import {benchHistoryHeap} from './history-heap.js';
 import {benchKernelSteps} from './kernel-steps.js';
 import {benchPods} from './pods.js';
+import {benchRecord} from './record.js';
 import {printHeader} from './report.js';
 import {benchUi} from './ui.js';
 
@@ -19,6 +20,7 @@ const benches: Bench[] = [
 	{name: 'pods', group: 'pods', run: benchPods},
 	{name: 'ui', group: 'ui', run: benchUi},
 	{name: 'schedulers', group: 'cluster', run: benchCluster},
+	{name: 'record', group: 'record', run: benchRecord},
 ];
 
 const titles: Record<string, string> = {
@@ -26,6 +28,7 @@ const titles: Record<string, string> = {
 	pods: 'Pods (issue 3)',
 	ui: 'UI (issue 5)',
 	cluster: 'Cluster (issue 11)',
+	record: 'Recording (issue 12)',
 };
 
 function selected(args: string[]): Bench[] | string {

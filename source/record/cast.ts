@@ -30,7 +30,8 @@ export function filmEvents(film: Film, idleLimit: number): CastEvent[] {
 	return capIdle(events, idleLimit);
 }
 
-export function castOf(film: Film, o: CastOptions): string {
+/** The .cast file of a film's events (filmEvents). */
+export function castOf(events: CastEvent[], o: CastOptions): string {
 	return castText({
 		width: o.columns,
 		height: o.rows,
@@ -38,6 +39,6 @@ export function castOf(film: Film, o: CastOptions): string {
 		idleTimeLimit: o.idleLimit,
 		command: o.command,
 		theme: o.theme,
-		events: filmEvents(film, o.idleLimit),
+		events,
 	});
 }

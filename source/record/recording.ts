@@ -1,7 +1,7 @@
 // A scenario in, a recording's bytes out: the film (film.ts) written as asciicast v2, an animated
 // SVG or an HTML page with the asciinema player. Pure apart from reading the player's files.
 import type {Scenario} from '../scenario/index.js';
-import {castOf} from './cast.js';
+import {castOf, filmEvents} from './cast.js';
 import {film} from './film.js';
 import {type Format, MAKER} from './output-file.js';
 import type {RecordSettings} from './settings.js';
@@ -41,14 +41,23 @@ export async function recording(r: RecordRequest): Promise<string> {
 	});
 	reel.session.dispose();
 	const theme = castTheme(s.theme);
-	const cast = castOf(reel, {
+	const title = r.title ?? `podplay: ${r.scenario.title}`;
+	const command = `${MAKER} ${r.input}`;
+	const events = filmEvents(reel, s.idleLimit);
+	const cast = castOf(events, {
 		columns: s.columns,
 		rows: s.rows,
-		title: r.title ?? `podplay: ${r.scenario.title}`,
+		title,
 		idleLimit: s.idleLimit,
-		command: `${MAKER} ${r.input}`,
+		command,
 		theme,
 	});
 	if (r.format === 'cast') return cast;
-	throw new Error(`no ${r.format} writer`);
+	if (r.format === 'html') {
+		const {htmlOf} = await import('./html.js');
+		return htmlOf(cast, {title, command, theme: s.theme, idleLimit: s.idleLimit, bg: theme.bg});
+	}
+	const [{snapshots}, {svgOf}] = await Promise.all([import('./cells.js'), import('./svg.js')]);
+	const shots = await snapshots(events, s.columns, s.rows, theme);
+	return svgOf(shots, {columns: s.columns, rows: s.rows, theme, title, command});
 }
