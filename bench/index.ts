@@ -8,6 +8,7 @@ import {benchHistoryHeap} from './history-heap.js';
 import {benchKernelSteps} from './kernel-steps.js';
 import {benchPods} from './pods.js';
 import {benchReap} from './reap.js';
+import {benchRecord} from './record.js';
 import {printHeader} from './report.js';
 import {benchJumps, benchPlay} from './time.js';
 import {benchUi} from './ui.js';
@@ -24,6 +25,7 @@ const benches: Bench[] = [
 	{name: 'play', group: 'time', run: benchPlay},
 	{name: 'ui', group: 'ui', run: benchUi},
 	{name: 'schedulers', group: 'cluster', run: benchCluster},
+	{name: 'record', group: 'record', run: benchRecord},
 ];
 
 const titles: Record<string, string> = {
@@ -32,6 +34,7 @@ const titles: Record<string, string> = {
 	ui: 'UI (issue 5)',
 	cluster: 'Cluster (issue 11)',
 	time: 'Time at scale (issue 13)',
+	record: 'Recording (issue 12)',
 };
 
 function selected(args: string[]): Bench[] | string {

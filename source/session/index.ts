@@ -18,6 +18,7 @@ import {
 	shownWorld,
 	startCore,
 	withHistory,
+	withIndex,
 	worldOf,
 } from './core.js';
 import {processDetails} from './details.js';
@@ -72,6 +73,8 @@ export type EngineSession = Session & {
 	loading(): Promise<void>;
 	/** Resolves when the long jump under way (if any) has finished or been cancelled (tests). */
 	jumped(): Promise<void>;
+	/** Shows moment `index` of the current branch (the recorder shows every narration step). */
+	seek(index: number): void;
 };
 
 const systemClock: Clock = {
@@ -300,6 +303,7 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 		tick,
 		loading: () => pending,
 		jumped: () => jumpDone,
+		seek: (index) => update(withIndex(core, index)),
 	};
 	if (options.playing) session.play();
 	return session;
