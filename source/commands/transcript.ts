@@ -1,5 +1,5 @@
 // The narrated transcript: time, rule id and sentence per event, with the scenario's narration.
-import {type Player, playerEvents} from '../engine/index.js';
+import {entriesBackwards, type Player, playerEvents} from '../engine/index.js';
 import type {KernelEvent} from '../kernel/index.js';
 import type {AskAction, Scenario} from '../scenario/index.js';
 import {printable} from '../text/printable.js';
@@ -68,9 +68,8 @@ export function transcript(player: Player, until: number): Line[] {
 
 /** The rules the reveal at `t` named (the engine worked them out when it played). */
 function revealedRules(player: Player, t: number): string[] {
-	const h = player.history;
-	for (const m of h.branches[h.current]!.moments)
-		if (m.action?.type === 'reveal' && m.world.kernel.now === t) return m.action.rules;
+	for (const entry of entriesBackwards(player.history))
+		if (entry.action?.type === 'reveal' && entry.now === t) return entry.action.rules;
 	return [];
 }
 

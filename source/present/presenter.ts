@@ -6,7 +6,7 @@
 import type {Action} from '../engine/index.js';
 import {handClock} from '../record/hand-clock.js';
 import type {Scenario} from '../scenario/index.js';
-import {momentsOf} from '../session/core.js';
+import {entryOf, lastIndex, worldAtIndex} from '../session/core.js';
 import {createSession, type EngineSession} from '../session/index.js';
 import {chapters} from '../session/time.js';
 
@@ -68,7 +68,7 @@ export function createPresenter(scenario: Scenario, options: PresenterOptions): 
 	let started = false;
 	const core = () => session.core();
 	const index = () => core().player.history.index;
-	const moments = () => momentsOf(core());
+	const actionAt = (i: number) => entryOf(core(), i).action;
 
 	const stopAt = (i: number) => {
 		session.seek(i);
@@ -77,8 +77,8 @@ export function createPresenter(scenario: Scenario, options: PresenterOptions): 
 	};
 	/** The first stop in (from, to], if any. */
 	const stopBetween = (from: number, to: number) => {
-		const all = moments();
-		for (let i = from + 1; i <= Math.min(to, all.length - 1); i++) if (isStop(all[i]!.action)) return i;
+		const last = lastIndex(core());
+		for (let i = from + 1; i <= Math.min(to, last); i++) if (isStop(actionAt(i))) return i;
 		return undefined;
 	};
 	const play = () => {
@@ -108,19 +108,18 @@ export function createPresenter(scenario: Scenario, options: PresenterOptions): 
 				session.pause();
 				return;
 			}
-			const all = moments();
-			const stop = stopBetween(index(), all.length - 1);
+			const last = lastIndex(core());
+			const stop = stopBetween(index(), last);
 			if (stop !== undefined) stopAt(stop);
 			else {
-				session.seek(all.length - 1);
+				session.seek(last);
 				if (session.status().atEnd) return;
 				play();
 			}
 		},
 		back() {
-			const all = moments();
 			for (let i = index() - 1; i >= 0; i--)
-				if (isStop(all[i]!.action)) {
+				if (isStop(actionAt(i))) {
 					stopAt(i);
 					return;
 				}
@@ -131,9 +130,8 @@ export function createPresenter(scenario: Scenario, options: PresenterOptions): 
 			if (!chapter) return false;
 			session.goto(chapter.at);
 			// The chapter's own moment: the last chapter moment at or before the one goto found.
-			const all = moments();
 			for (let i = index(); i >= 0; i--) {
-				const a = all[i]!.action;
+				const a = actionAt(i);
 				if (a?.type === 'chapter' && a.title === chapter.title) {
 					stopAt(i);
 					return true;
@@ -157,8 +155,7 @@ export function createPresenter(scenario: Scenario, options: PresenterOptions): 
 			const list = chapters(core());
 			const current = list.findLastIndex((c) => c.at <= now);
 			const title = session.status().chapter;
-			const narration =
-				core().player.history.branches[core().player.history.current]!.moments[index()]!.world.narration;
+			const {narration} = worldAtIndex(core(), index());
 			const next = list.findIndex((c, i) => i > current && c.at > now);
 			return {
 				waiting,
@@ -172,13 +169,12 @@ export function createPresenter(scenario: Scenario, options: PresenterOptions): 
 			};
 		},
 		stopText() {
-			const moment = moments()[index()];
-			const action = moment?.action;
+			const action = actionAt(index());
 			if (action?.type === 'say') return action.text;
 			if (action?.type === 'ask') return action.question;
 			if (action?.type === 'reveal') return action.explain;
 			// Between stops the narration stays on: the last say, else the chapter.
-			const {caption, chapter, notes} = moment?.world.narration ?? {};
+			const {caption, chapter, notes} = worldAtIndex(core(), index()).narration;
 			if (action?.type !== 'chapter' && caption) return caption;
 			if (chapter) return notes ? `${chapter}: ${notes}` : chapter;
 			return undefined;
@@ -191,7 +187,7 @@ export function createPresenter(scenario: Scenario, options: PresenterOptions): 
 	session.run = (command) => {
 		if (acting.test(command) && session.status().branch === scenarioLine) {
 			const here = index();
-			if (here === moments().length - 1) {
+			if (here === lastIndex(core())) {
 				session.goto(session.status().time + 1);
 				session.seek(here);
 			}

@@ -2,7 +2,7 @@
 // every stop is reached and drawn at the talk's screen size (narration that would be cut off is a
 // problem, at its step), and every expectation and question is judged on the way.
 import type {Failure, Position, Scenario} from '../scenario/index.js';
-import {momentsOf} from '../session/core.js';
+import {type Core, entryOf} from '../session/core.js';
 import {chapters} from '../session/time.js';
 import {makeTheme} from '../ui/theme-data.js';
 import {createPresenter} from './presenter.js';
@@ -56,10 +56,9 @@ export function rehearse(scenario: Scenario, o: RehearsalOptions): Rehearsal {
 }
 
 /** Where the step shown now is written: the timeline step of the last cue played. */
-function stepPosition(core: Parameters<typeof momentsOf>[0], scenario: Scenario): Position {
-	const moments = momentsOf(core);
+function stepPosition(core: Core, scenario: Scenario): Position {
 	for (let i = core.player.history.index; i >= 0; i--) {
-		const action = moments[i]!.action;
+		const action = entryOf(core, i).action;
 		if (action?.type === 'cue') return scenario.timeline[action.index]?.position ?? {line: 0, column: 0};
 	}
 	return {line: 0, column: 0};

@@ -88,7 +88,7 @@ export function presenterLines(v: PresenterView): {lines: string[]; window?: Tre
 		theme,
 	);
 	const lines = [
-		statusLine(theme, session.status(), columns, window.count),
+		statusLine(theme, session.status(), columns),
 		...block(story, storyHeight),
 		...block(tree, treeRows + 1),
 		...block(pane, paneHeight),

@@ -4,7 +4,7 @@
 // narration replaces it (two at one moment both show, in order), and each chapter gets a marker.
 import {type Action, scenarioEnd} from '../engine/index.js';
 import type {Scenario} from '../scenario/index.js';
-import {momentsOf} from '../session/core.js';
+import {entryOf} from '../session/core.js';
 import {createSession, type EngineSession} from '../session/index.js';
 import {MIN_COLUMNS, MIN_ROWS} from '../ui/layout.js';
 import {makeTheme} from '../ui/theme-data.js';
@@ -92,10 +92,10 @@ export function film(scenario: Scenario, o: FilmOptions): Film {
 	// Every narration moment played since moment `from` gets its own frame, in order.
 	const narrate = (from: number) => {
 		const to = index();
-		const moments = momentsOf(session.core());
+		const core = session.core();
 		let shown = false;
 		for (let i = from + 1; i <= to; i++) {
-			const action = moments[i]!.action;
+			const action = entryOf(core, i).action;
 			const hold = holdOf(action, o.maxHoldMs);
 			if (hold === undefined) continue;
 			session.seek(i);

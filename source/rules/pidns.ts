@@ -56,6 +56,7 @@ export const pidnsRules: readonly Rule[] = [
 		title: "The node's init never exits",
 		statement:
 			"If the host's PID 1 exits, the kernel panics. podplay does not simulate a panic: any action that would end the node's init is refused.",
-		source: 'Linux kernel/exit.c (find_child_reaper: "Attempted to kill init!")',
+		source:
+			'Linux kernel/exit.c (do_exit: "Attempted to kill init!" when the global init\'s last thread exits)',
 	},
 ];

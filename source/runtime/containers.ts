@@ -16,7 +16,7 @@ import {specCall} from '../programs/index.js';
 import {containerSpec, logStream, note, podCgroup, podEvent, type RtCtx} from './context.js';
 import {scheduleProbes} from './probes.js';
 import {containerRun} from './programs.js';
-import type {ContainerStatus, PodState} from './types.js';
+import type {ContainerStatus, PodState, Terminated} from './types.js';
 
 const initialBackoff = 10_000;
 const maxBackoff = 300_000;
@@ -259,6 +259,9 @@ export function scheduleRestart(r: RtCtx, pod: PodState, c: ContainerStatus): vo
 		restartContainer(r, pod, c);
 		return;
 	}
+	// R-STATUS-3: while it waits, the run that just ended is its last termination (kubectl's
+	// RESTARTS "(Xs ago)" counts from its finishedAt).
+	c.lastState = lastTermination(c, finishedAt);
 	c.state = 'waiting';
 	c.reason = 'CrashLoopBackOff';
 	c.message = `back-off ${c.backoff / 1000}s restarting failed container=${c.name} pod=${pod.name}_${pod.spec.namespace}(${pod.uid})`;
@@ -278,14 +281,20 @@ export function scheduleRestart(r: RtCtx, pod: PodState, c: ContainerStatus): vo
 	});
 }
 
-export function restartContainer(r: RtCtx, pod: PodState, c: ContainerStatus): void {
-	c.lastState = {
+function lastTermination(c: ContainerStatus, now: number): Terminated {
+	return {
 		exitCode: c.exitCode ?? 0,
 		...(c.signal ? {signal: c.signal} : {}),
 		reason: c.reason ?? 'Completed',
 		startedAt: c.startedAt ?? 0,
-		finishedAt: c.finishedAt ?? r.k.k.now,
+		finishedAt: c.finishedAt ?? now,
 	};
+}
+
+export function restartContainer(r: RtCtx, pod: PodState, c: ContainerStatus): void {
+	// Back from CrashLoopBackOff, the last termination was recorded when the wait began.
+	if (!(c.state === 'waiting' && c.reason === 'CrashLoopBackOff'))
+		c.lastState = lastTermination(c, r.k.k.now);
 	c.restartCount += 1;
 	c.lastRestartAt = r.k.k.now;
 	startContainer(r, pod, c);

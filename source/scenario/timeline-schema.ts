@@ -11,11 +11,19 @@ import {
 	target,
 	withoutUndefined,
 } from './schema-helpers.js';
-import type {ProgramSpec, TimelineAction, TimelineStep} from './types.js';
+import {FOCUS_PANES, type ProgramSpec, type TimelineAction, type TimelineStep} from './types.js';
 
 const actions = {
 	say: z.string(),
-	chapter: z.union([z.string(), fields({title: z.string(), notes: z.string().optional()})]),
+	chapter: z.union([
+		z.string(),
+		fields({
+			title: z.string(),
+			notes: z.string().optional(),
+			/** The playground pane this chapter is about: it is shown when the chapter starts. */
+			focus: z.enum(FOCUS_PANES).optional(),
+		}),
+	]),
 	// R-SIG-7: one process, a process group (kill -PGID) or kill(-1); from the node or from a process.
 	kill: fields({
 		target: target.optional(),

@@ -136,10 +136,13 @@ export type AskAction = {
 	/** Where `answer:` is written: a wrong key is reported there. */
 	answerPosition: Position;
 };
+/** Panes of the playground a chapter can bring forward (`chapter: {focus: queues}`). */
+export const FOCUS_PANES = ['pods', 'story', 'namespaces', 'queues', 'details'] as const;
+export type FocusPane = (typeof FOCUS_PANES)[number];
 
 export type TimelineAction =
 	| {type: 'say'; text: string}
-	| {type: 'chapter'; title: string; notes?: string}
+	| {type: 'chapter'; title: string; notes?: string; focus?: FocusPane}
 	/** `target` one process, `group` the process group of a process, `all` kill(-1); `from` the sender (else the node). */
 	| {type: 'kill'; target?: Target; group?: Target; all?: true; from?: Target; signal: string}
 	| {type: 'spawn'; parent: Target; spec: ProgramSpec}

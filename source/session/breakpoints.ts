@@ -34,3 +34,14 @@ function hitKinds(before: World, after: World, event: KernelEvent): BreakpointKi
 	if (getProcess(after.kernel, event.pid)?.state === 'Z') kinds.push('zombie');
 	return kinds;
 }
+
+/** The index of the event of `moment` that trips an enabled breakpoint, or undefined. */
+export function breakpointEvent(
+	on: Breakpoints,
+	before: World | undefined,
+	moment: Moment,
+): number | undefined {
+	if (!before) return undefined;
+	const i = moment.events.findIndex((event) => hitKinds(before, moment.world, event).some((k) => on[k]));
+	return i === -1 ? undefined : i;
+}

@@ -2,17 +2,32 @@
 // commands.ts, reads.ts) does the work; this shell owns the one frame timer (only while playing:
 // no CPU while paused) and the listeners, told at most once per frame.
 
-import {switchBranch} from '../engine/index.js';
-import type {Scenario} from '../scenario/index.js';
-import type {BreakpointKind, Session} from '../ui/session.js';
+import {currentMoment, switchBranch} from '../engine/index.js';
+import {ruleById} from '../rules/index.js';
+import {formatDuration, type Scenario} from '../scenario/index.js';
+import type {BreakpointKind, RunResult, Session} from '../ui/session.js';
+import {changedPids} from './changes.js';
 import {clusterView, compareView} from './cluster-view.js';
 import {commandNames, runCommand} from './commands.js';
 import {complete} from './complete.js';
-import {type Core, nowOf, performAll, startCore, withHistory, withIndex, worldOf} from './core.js';
+import {
+	type Core,
+	hiddenEvents,
+	nowOf,
+	performAll,
+	shownWorld,
+	startCore,
+	withHistory,
+	withIndex,
+	worldOf,
+} from './core.js';
+import {processDetails} from './details.js';
 import {namespaceRows} from './holders.js';
 import {bundledLoader, type Loaded, type ScenarioLoader, scenarioNamesIn} from './load.js';
+import {chapterFocus, currentNarration, narrationLog} from './narration.js';
 import {questionOf} from './question.js';
-import {indexOfPid, parentsFrom, processCount, processRows} from './reads.js';
+import {indexOfPid, parentsFrom, processCount, processRows, processTotal} from './reads.js';
+import * as slow from './slow-motion.js';
 import * as time from './time.js';
 import {podRows, queueRows, whyRows} from './views.js';
 
@@ -22,7 +37,16 @@ export type {Loaded, ScenarioLoader} from './load.js';
 export type Clock = {
 	setInterval(fn: () => void, ms: number): unknown;
 	clearInterval(handle: unknown): void;
+	/** Run `fn` once the event loop has had a turn (keys, a redraw): the next slice of a long jump. */
+	defer?(fn: () => void): void;
+	/** Real milliseconds, for a long jump's slices (default performance.now). */
+	now?(): number;
 };
+
+/** Real time the first slice of a long jump may take: a jump done by then shows no progress at all. */
+const FIRST_SLICE_MS = 100;
+/** Real time each later slice may take before the UI gets a turn (Esc, a progress redraw). */
+const SLICE_MS = 40;
 
 export type SessionOptions = {
 	seed?: number;
@@ -35,6 +59,8 @@ export type SessionOptions = {
 	/** Timer functions (tests drive frames by hand). */
 	clock?: Clock;
 	playing?: boolean;
+	/** Cascades unfold one event at a time while playing (default true; slow-motion.ts). */
+	slowMotion?: boolean;
 };
 
 export type EngineSession = Session & {
@@ -46,6 +72,8 @@ export type EngineSession = Session & {
 	tick(): void;
 	/** Resolves when a `load` started by run() has finished (tests). */
 	loading(): Promise<void>;
+	/** Resolves when the long jump under way (if any) has finished or been cancelled (tests). */
+	jumped(): Promise<void>;
 	/** Shows moment `index` of the current branch (the recorder shows every narration step). */
 	seek(index: number): void;
 };
@@ -53,7 +81,12 @@ export type EngineSession = Session & {
 const systemClock: Clock = {
 	setInterval: (fn, ms) => setInterval(fn, ms),
 	clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
+	defer: (fn) => setImmediate(fn),
+	now: () => performance.now(),
 };
+
+/** A long jump under way: simulated in slices so that the UI stays live and Esc can stop it. */
+type Jump = {target: number; from: number; resume: boolean; done: () => void};
 
 export function createSession(scenario: Scenario, options: SessionOptions): EngineSession {
 	const frameMs = options.frameMs ?? 50;
@@ -64,6 +97,10 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 	let timer: unknown;
 	let notice: string | undefined;
 	let pending: Promise<void> = Promise.resolve();
+	let jumping: Jump | undefined;
+	let jumpDone: Promise<void> = Promise.resolve();
+	const defer = clock.defer ?? systemClock.defer!;
+	const realNow = clock.now ?? systemClock.now!;
 
 	const notify = () => {
 		for (const listener of [...listeners]) listener();
@@ -81,77 +118,148 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 		notice = undefined;
 		sync();
 	};
+	// The rows' change marks, worked out once per world shown (a frame reads rows several times).
+	let changeCache: {core: Core; changes: ReturnType<typeof changedPids>} | undefined;
+	const changes = () => {
+		if (changeCache?.core !== core) changeCache = {core, changes: changedPids(core)};
+		return changeCache.changes;
+	};
 	function tick() {
 		const before = core;
-		core = time.advance(core, frameMs * core.speed);
+		core =
+			options.slowMotion === false ? time.advance(core, frameMs * core.speed) : slow.playFrame(core, frameMs);
 		if (core.stopped && core.stopped !== before.stopped) notice = core.stopped;
 		sync();
-		if (core !== before) notify();
+		// Holding an event on screen (slow motion) changes nothing visible: no frame for it.
+		const held =
+			core.player === before.player &&
+			core.sub === before.sub &&
+			core.playing === before.playing &&
+			core.stopped === before.stopped;
+		if (core !== before && !held) notify();
 	}
-	const applyLoaded = (name: string, loaded: Loaded) => {
-		if (!loaded.ok) {
-			notice = loaded.message;
-			return;
-		}
-		const fresh = startCore(loaded.scenario, options.seed, core.scenarioNames);
-		core = {...fresh, speed: core.speed, breakpoints: core.breakpoints};
-		sync();
-		notice = `loaded ${name}: ${loaded.scenario.title}`;
+	const endJump = () => {
+		const jump = jumping;
+		if (!jump) return;
+		jumping = undefined;
+		update({...core, playing: jump.resume, stopped: undefined});
+		jump.done();
 	};
-	const startLoad = (name: string) => {
+	const slice = (budget: number) => {
+		const jump = jumping;
+		if (!jump) return;
+		const deadline = realNow() + budget;
+		core = time.jump(core, jump.target, () => realNow() >= deadline);
+		if (nowOf(core) >= jump.target) endJump();
+		else defer(() => slice(SLICE_MS));
+		notify();
+	};
+	/** Go far ahead in slices: progress in the status bar, Esc stops it where it got to. */
+	const startJump = (target: number) => {
+		if (jumping) return;
+		const resume = core.playing;
+		update({...core, playing: false});
+		jumpDone = new Promise((done) => {
+			jumping = {target, from: nowOf(core), resume, done};
+		});
+		slice(FIRST_SLICE_MS);
+	};
+	const cancelJump = () => {
+		const jump = jumping;
+		if (!jump) return;
+		endJump();
+		notice = `jump to t=${formatDuration(jump.target)} stopped at t=${formatDuration(nowOf(core))}`;
+		notify();
+	};
+	/** Replaces the scenario; the answer is one line either way. Breakpoints start off again. */
+	const applyLoaded = (name: string, loaded: Loaded): RunResult => {
+		if (!loaded.ok) return {ok: false, message: loaded.message};
+		const fresh = startCore(loaded.scenario, options.seed, core.scenarioNames);
+		core = {...fresh, speed: core.speed};
+		notice = undefined;
+		sync();
+		return {ok: true, message: `loaded ${name}: ${loaded.scenario.title}`};
+	};
+	const startLoad = (name: string): RunResult => {
 		const result = load(name);
 		if (!(result instanceof Promise)) return applyLoaded(name, result);
-		pending = result
+		const later = result
 			.then(
 				(loaded) => applyLoaded(name, loaded),
-				(error: unknown) => {
-					notice = `cannot load ${name}: ${error instanceof Error ? error.message : String(error)}`;
-				},
+				(error: unknown): RunResult => ({
+					ok: false,
+					message: `cannot load ${name}: ${error instanceof Error ? error.message : String(error)}`,
+				}),
 			)
-			// A load finishing while paused is not a frame tick: tell the UI once, so it shows.
-			.then(notify);
+			.then((answer) => {
+				// A load finishing while paused is not a frame tick: tell the UI once, so it shows.
+				notify();
+				return answer;
+			});
+		pending = later.then(() => undefined);
+		return {ok: true, message: `loading ${name}…`, later};
 	};
 
 	const session: EngineSession = {
-		processCount: () => processCount(worldOf(core), core.collapsed),
-		processRows: (start, count) => processRows(worldOf(core), core.collapsed, start, count),
-		indexOfPid: (hostPid) => indexOfPid(worldOf(core), core.collapsed, hostPid),
-		pods: () => podRows(worldOf(core)),
-		namespaces: () => namespaceRows(worldOf(core).kernel),
-		queues: () => queueRows(worldOf(core).kernel),
-		why: (count) => whyRows(core.player.history, count),
+		processCount: () => processCount(shownWorld(core), core.collapsed),
+		processRows: (start, count) => processRows(shownWorld(core), core.collapsed, start, count, changes()),
+		indexOfPid: (hostPid) => indexOfPid(shownWorld(core), core.collapsed, hostPid),
+		pods: () => podRows(shownWorld(core)),
+		namespaces: () => namespaceRows(shownWorld(core).kernel),
+		queues: () => queueRows(shownWorld(core).kernel),
+		why: (count) => whyRows(core.player.history, count, hiddenEvents(core)),
+		rule: (id) => ruleById(id),
+		details: (hostPid) => processDetails(shownWorld(core), hostPid),
 		cluster: () => {
 			const world = worldOf(core);
 			const compare = core.compare && world.cluster ? compareView(core.scenario) : undefined;
 			return clusterView(world, core.node ?? world.cluster?.home ?? '', compare);
 		},
-		caption: () => {
-			const notes = notesOf(core);
-			if (notice) return notes ? `${notice} · ${notes}` : notice;
-			return captionOf(core) ?? notes;
-		},
+		// Never silently wrong (R-EXEC-10): what is not simulated shows while nothing is narrated.
+		caption: () =>
+			currentNarration(narrationLog(core.scenario, currentMoment(core.player.history).world)) ??
+			notesOf(core),
+		narration: () => narrationLog(core.scenario, currentMoment(core.player.history).world),
 		question: () => questionOf(core),
 		status: () => {
 			const {narration} = worldOf(core);
+			const focus = chapterFocus(narrationLog(core.scenario, currentMoment(core.player.history).world));
 			return {
 				time: nowOf(core),
 				speed: core.speed,
 				playing: core.playing,
 				branch: core.player.history.current,
 				...(narration.chapter ? {chapter: narration.chapter} : {}),
+				...(focus ? {focus} : {}),
 				atEnd: time.atEnd(core),
+				...(jumping
+					? {
+							jump: {
+								target: jumping.target,
+								progress: (nowOf(core) - jumping.from) / (jumping.target - jumping.from),
+							},
+						}
+					: {}),
+				processes: processTotal(shownWorld(core)),
+				...(core.sub !== undefined
+					? {event: {shown: core.sub, of: currentMoment(core.player.history).events.length}}
+					: {}),
+				...(notice ? {stopped: notice} : {}),
 			};
 		},
 		play: () => update({...core, playing: true, stopped: undefined}),
 		pause: () => update({...core, playing: false}),
 		togglePlay: () => (core.playing ? session.pause() : session.play()),
-		stepForward: () => update({...time.stepForward(core), playing: false}),
-		stepBack: () => update({...time.stepBack(core), playing: false}),
+		stepForward: () => update({...slow.stepEvent(core), playing: false}),
+		stepBack: () => update({...slow.stepEventBack(core), playing: false}),
+		stepMoment: () => update({...slow.stepMoment(core), playing: false}),
+		stepMomentBack: () => update({...slow.stepMomentBack(core), playing: false}),
 		faster: () => update(time.faster(core)),
 		slower: () => update(time.slower(core)),
 		nextChapter: () => update(time.nextChapter(core)),
 		prevChapter: () => update(time.prevChapter(core)),
-		goto: (ms) => update(time.goto(core, ms)),
+		goto: (ms) => (time.isLongJump(core, ms) ? startJump(ms) : update(time.goto(core, ms))),
+		cancelJump,
 		branches: () => Object.keys(core.player.history.branches),
 		switchBranch: (name) => update(withHistory(core, switchBranch(core.player.history, name))),
 		collapse: (pid) => update({...core, collapsed: new Set([...core.collapsed, pid])}),
@@ -167,10 +275,11 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 			update({...core, breakpoints: {...core.breakpoints, [kind]: on}}),
 		breakpoints: () => ({...core.breakpoints}),
 		run(command) {
+			if (jumping) return {ok: false, message: 'a jump is under way: Esc stops it'};
 			const outcome = runCommand(core, command);
 			update(outcome.core);
-			if (outcome.load) startLoad(outcome.load);
-			return outcome.result;
+			if (outcome.jump !== undefined) startJump(outcome.jump);
+			return outcome.load ? startLoad(outcome.load) : outcome.result;
 		},
 		commandNames: () => [...commandNames],
 		complete: (partial) => {
@@ -187,24 +296,19 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 			};
 		},
 		dispose() {
+			jumping?.done();
+			jumping = undefined;
 			update({...core, playing: false});
 			listeners.clear();
 		},
 		core: () => core,
 		tick,
 		loading: () => pending,
+		jumped: () => jumpDone,
 		seek: (index) => update(withIndex(core, index)),
 	};
 	if (options.playing) session.play();
 	return session;
-}
-
-/** The scenario's narration for this moment; just after a chapter starts, its title and notes. */
-function captionOf(core: Core): string | undefined {
-	const {caption, chapter, notes} = worldOf(core).narration;
-	if (caption) return caption;
-	if (chapter) return notes ? `${chapter}: ${notes}` : chapter;
-	return undefined;
 }
 
 /** Never silently wrong (R-EXEC-10): what is not simulated stays on screen while nothing is narrated. */

@@ -12,6 +12,7 @@ export function processRow(
 	index: TreeIndex,
 	i: number,
 	collapsed: ReadonlySet<number>,
+	changes?: ReadonlyMap<number, 'now' | 'recent'>,
 ): ProcessRow {
 	// The index holds the shape; the process itself comes from the world shown (tree-index.ts).
 	const p = getProcess(k, index.pids[i]!)!;
@@ -32,11 +33,14 @@ export function processRow(
 		// R-PIDNS-3: the first process of a PID namespace below the host's is its init.
 		nsInit: p.pids.length > 1 && p.pids.at(-1) === 1,
 		pidNsId: p.ns.pid,
+		nsIds: [p.ns.pid, p.ns.ipc, p.ns.net, p.ns.uts, p.ns.mnt],
 		hasChildren,
 		collapsed: hasChildren && collapsed.has(p.hostPid),
 		last: isLast(index, i),
 		guides: guidesOf(index, i),
 	};
+	const change = changes?.get(p.hostPid);
+	if (change) row.change = change;
 	if (p.labels.pod) row.pod = p.labels.pod;
 	if (p.labels.container) row.container = p.labels.container;
 	if (parent && parent.ns.pid !== p.ns.pid) row.boundary = boundaryLabel(k, p);

@@ -20,15 +20,21 @@ export function processCount(world: World, collapsed: ReadonlySet<number>): numb
 	return visibleOf(treeIndex(world.kernel), collapsed).count;
 }
 
+/** Every process on the node, collapsed or not (the status bar's count). */
+export function processTotal(world: World): number {
+	return treeIndex(world.kernel).pids.length;
+}
+
 export function processRows(
 	world: World,
 	collapsed: ReadonlySet<number>,
 	start: number,
 	count: number,
+	changes?: ReadonlyMap<number, 'now' | 'recent'>,
 ): ProcessRow[] {
 	const index = treeIndex(world.kernel);
 	return windowIndices(visibleOf(index, collapsed), start, count).map((i) =>
-		processRow(world.kernel, index, i, collapsed),
+		processRow(world.kernel, index, i, collapsed, changes),
 	);
 }
 

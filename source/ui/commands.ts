@@ -15,8 +15,10 @@ export const shareCommand = (pod: PodRow): string =>
 
 export const hostIpcCommand = (pod: PodRow): string => `hostipc ${pod.name} ${pod.hostIPC ? 'off' : 'on'}`;
 
-export const superviseCommand = (row: ProcessRow, supervisor: 'systemd' | 'tini'): string =>
-	`supervise ${row.pod}/${row.container} ${supervisor}`;
+export const superviseCommand = (
+	row: ProcessRow,
+	supervisor: 'systemd' | 'tini' | 'dumb-init' | 'none',
+): string => `supervise ${row.pod}/${row.container} ${supervisor}`;
 
 export const spawnCommand = (row: ProcessRow): string => `spawn pid:${row.hostPid}`;
 

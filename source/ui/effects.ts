@@ -7,6 +7,8 @@ export type CallName =
 	| 'play'
 	| 'stepForward'
 	| 'stepBack'
+	| 'stepMoment'
+	| 'stepMomentBack'
 	| 'faster'
 	| 'slower'
 	| 'nextChapter'
@@ -37,8 +39,13 @@ export const run = (command: string): Effect => ({type: 'run', command});
 export function applyEffects(
 	session: Session,
 	effects: Effect[],
-): {message?: {text: string; error: boolean}; quit: boolean} {
+): {
+	message?: {text: string; error: boolean};
+	later?: Promise<{text: string; error: boolean}>;
+	quit: boolean;
+} {
 	let message: {text: string; error: boolean} | undefined;
+	let later: Promise<{text: string; error: boolean}> | undefined;
 	let quit = false;
 	for (const effect of effects) {
 		try {
@@ -46,6 +53,13 @@ export function applyEffects(
 			else if (effect.type === 'run') {
 				const result = session.run(effect.command);
 				message = result.message ? {text: result.message, error: !result.ok} : undefined;
+				later =
+					result.ok && result.later
+						? result.later.then(
+								(done) => ({text: done.message ?? '', error: !done.ok}),
+								(error: unknown) => ({text: `failed: ${String(error)}`, error: true}),
+							)
+						: undefined;
 			} else {
 				(session[effect.method] as (...args: unknown[]) => void)(...effect.args);
 			}
@@ -56,5 +70,5 @@ export function applyEffects(
 			};
 		}
 	}
-	return {message, quit};
+	return {message, later, quit};
 }

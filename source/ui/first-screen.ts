@@ -1,18 +1,26 @@
 // The whole first screen as styled strings, composed from the same line builders the Ink
 // components draw (tree-lines.ts, panel-lines.ts, status-bar.ts, hint-bar.ts). Pure and free of
 // React and Ink, so the CLI can show it while Ink loads (issue 5: launch to first frame).
-import {captionLine} from './caption.js';
+import {captionLines, captionRoom} from './caption.js';
 import {clusterHeight, clusterLines} from './cluster-pane.js';
 import {hintLine} from './hint-bar.js';
 import {computeLayout, type Layout} from './layout.js';
-import {block, columnLines, stripLines, stripWidths} from './panel-lines.js';
+import {
+	block,
+	columnLines,
+	narrowPanes,
+	type PaneView,
+	stripLines,
+	stripWidths,
+	widePanes,
+} from './panel-lines.js';
 import {questionLines} from './question-lines.js';
 import type {Session} from './session.js';
 import {statusLine} from './status-bar.js';
 import type {Theme} from './theme-data.js';
 import {treeLines} from './tree-lines.js';
 import {placeWindow, type TreeWindow} from './tree-window.js';
-import type {InfoPane} from './ui-state.js';
+import {type InfoPane, initialUiState, shownPane} from './ui-state.js';
 
 const sgr = /\u001B\[[\d;]*m/g;
 
@@ -37,6 +45,7 @@ export function mainLines(
 	layout: Wide,
 	window: TreeWindow,
 	pane: InfoPane,
+	view: PaneView = {},
 ): string[] {
 	const tree = block(
 		treeLines(
@@ -52,14 +61,14 @@ export function mainLines(
 		),
 		layout.treeRows + 1,
 	);
-	const mainHeight = layout.rows - 3 - (layout.caption ? 1 : 0);
+	const mainHeight = layout.rows - 2 - layout.caption - layout.message;
 	const cluster = clusterTop(session, theme, layout);
 	// A scenario's question (ask:) takes the panes' place until the story moves on.
 	const question = session.question?.();
 	if (layout.kind === 'wide') {
 		const panel = question
 			? questionLines(theme, question, layout.panel.width)
-			: columnLines(theme, session, layout.panel.width, layout.panel.height).lines;
+			: columnLines(theme, session, layout.panel.width, layout.panel.height, pane, undefined, view).lines;
 		return block(
 			[...cluster, ...tree.map((line, i) => beside(line, layout.treeWidth + 1, panel[i] ?? ''))],
 			mainHeight,
@@ -71,7 +80,7 @@ export function mainLines(
 		const above = [...cluster, ...tree];
 		return block([...above.slice(0, mainHeight - height), ...block(box, height)], mainHeight);
 	}
-	const strip = stripLines(theme, session, layout.columns, layout.panel.height, pane);
+	const strip = stripLines(theme, session, layout.columns, layout.panel.height, pane, view);
 	const {left} = stripWidths(layout.columns);
 	return block(
 		[...cluster, ...tree, ...strip.left.map((line, i) => beside(line, left + 1, strip.right[i] ?? ''))],
@@ -85,6 +94,12 @@ export function clusterTop(session: Session, theme: Theme, layout: Wide): string
 	return view ? clusterLines(theme, view, layout.columns, layout.cluster) : [];
 }
 
+/** The caption's lines for this terminal: the current narration, wrapped. */
+export function captionOf(session: Session, theme: Theme, columns: number, rows: number): string[] {
+	const text = session.caption();
+	return text === undefined ? [] : captionLines(theme, text, columns, captionRoom(rows));
+}
+
 /**
  * The rows App draws for a fresh UI state (no selection yet, pods pane, no menu, no message), or
  * undefined when the terminal is too small (Ink then says so).
@@ -95,14 +110,20 @@ export function firstScreen(
 	columns: number,
 	rows: number,
 ): string[] | undefined {
-	const caption = session.caption();
-	const layout = computeLayout(columns, rows, caption !== undefined, 0, clusterHeight(session.cluster?.()));
+	const caption = captionOf(session, theme, columns, rows);
+	const layout = computeLayout(columns, rows, caption.length, 0, clusterHeight(session.cluster?.()));
 	if (layout.kind === 'too-small') return undefined;
 	const window = placeWindow(session, {offset: 0, index: 0}, undefined, layout.treeRows);
 	return [
-		statusLine(theme, session.status(), columns, window.count),
-		...(caption !== undefined ? [captionLine(theme, caption, columns)] : []),
-		...mainLines(session, theme, layout, window, 'pods'),
+		statusLine(theme, session.status(), columns),
+		...caption,
+		...mainLines(
+			session,
+			theme,
+			layout,
+			window,
+			shownPane(initialUiState, session.status(), layout.kind === 'wide' ? widePanes : narrowPanes),
+		),
 		'',
 		hintLine(theme, columns),
 	];

@@ -30,7 +30,8 @@ export function HelpOverlay({width, height}: Props) {
 			</Text>
 			<Box flexDirection="row">
 				{chunks.map((chunk, c) => (
-					<Box key={String(c)} flexDirection="column" width={columnWidth}>
+					// A blank cell between columns: a cut help text never runs into the next column's keys.
+					<Box key={String(c)} flexDirection="column" width={Math.max(1, columnWidth - 1)} marginRight={1}>
 						{chunk.map((item) =>
 							item.kind === 'group' ? (
 								<Text key={`g${item.group}`} bold underline wrap="truncate">

@@ -36,9 +36,9 @@ function Strip({session, width, height, pane, menu}: Omit<Props, 'kind'>) {
 }
 
 /** Wide terminals: every pane stacked in a side column; the why pane takes what is left. */
-function Column({session, width, height, menu}: Omit<Props, 'kind' | 'pane'>) {
+function Column({session, width, height, pane, menu}: Omit<Props, 'kind'>) {
 	const theme = useTheme();
-	const {lines, from} = columnLines(theme, session, width, height, menu?.menu.items.length);
+	const {lines, from} = columnLines(theme, session, width, height, pane, menu?.menu.items.length);
 	if (!menu) return <Lines lines={lines} width={width} height={height} />;
 	return (
 		<Box flexDirection="column" width={width} height={height}>

@@ -65,6 +65,8 @@ export type ActionId =
 	| 'togglePlay'
 	| 'stepForward'
 	| 'stepBack'
+	| 'stepMoment'
+	| 'stepMomentBack'
 	| 'slower'
 	| 'faster'
 	| 'prevChapter'
@@ -74,6 +76,9 @@ export type ActionId =
 	| 'command'
 	| 'nextPane'
 	| 'nextNode'
+	| 'why'
+	| 'storyUp'
+	| 'storyDown'
 	| 'help'
 	| 'quit';
 
@@ -115,8 +120,10 @@ export const keyTable: readonly Binding[] = [
 	{action: 'orphan', keys: chars('o'), help: 'make an orphan', group: 'Act'},
 	{action: 'deletePod', keys: chars('D'), help: 'delete pod', group: 'Act'},
 	{action: 'togglePlay', keys: chars(' '), help: 'play/pause', group: 'Time'},
-	{action: 'stepForward', keys: chars('.'), help: 'step forward', group: 'Time'},
-	{action: 'stepBack', keys: chars(','), help: 'step back', group: 'Time'},
+	{action: 'stepForward', keys: chars('.'), help: 'next event', group: 'Time'},
+	{action: 'stepBack', keys: chars(','), help: 'previous event', group: 'Time'},
+	{action: 'stepMoment', keys: chars(')'), help: 'next moment', group: 'Time'},
+	{action: 'stepMomentBack', keys: chars('('), help: 'previous moment', group: 'Time'},
 	{action: 'slower', keys: chars('<'), help: 'slower', group: 'Time'},
 	{action: 'faster', keys: chars('>'), help: 'faster', group: 'Time'},
 	{action: 'prevChapter', keys: chars('['), help: 'previous chapter', group: 'Time'},
@@ -126,6 +133,9 @@ export const keyTable: readonly Binding[] = [
 	{action: 'command', keys: chars(':'), help: 'command line', group: 'Other'},
 	{action: 'nextPane', keys: [{name: 'tab'}], help: 'next pane', group: 'Other'},
 	{action: 'nextNode', keys: chars('m'), help: 'next node (cluster)', group: 'Other'},
+	{action: 'why', keys: chars('w'), help: 'why: rows, Enter rule card', group: 'Other'},
+	{action: 'storyUp', keys: chars('{'), help: 'story: scroll up', group: 'Other'},
+	{action: 'storyDown', keys: chars('}'), help: 'story: scroll down', group: 'Other'},
 	{action: 'help', keys: chars('?'), help: 'this help', group: 'Other'},
 	{action: 'quit', keys: [...chars('q'), {input: 'c', ctrl: true}], help: 'quit', group: 'Other'},
 ];

@@ -11,6 +11,8 @@ export type PodColumns = {
 	age: number;
 	/** RESTARTS shows the count only, without "(5s ago)". */
 	shortRestarts: boolean;
+	/** 0: no PIDS column (pids.current/pids.max, shown when a pod's cgroup has a limit). */
+	pids: number;
 };
 
 export const READY_WIDTH = 5;
@@ -23,7 +25,17 @@ export const shortRestarts = (restarts: string) => restarts.replace(/\s*\(.*\)$/
 
 /** Cells a pod line takes with these columns. */
 export function lineWidth(c: PodColumns): number {
-	return c.name + 1 + READY_WIDTH + 1 + c.status + 1 + c.restarts + (c.age > 0 ? 1 + c.age : 0);
+	return (
+		c.name +
+		1 +
+		READY_WIDTH +
+		1 +
+		c.status +
+		1 +
+		c.restarts +
+		(c.pids > 0 ? 1 + c.pids : 0) +
+		(c.age > 0 ? 1 + c.age : 0)
+	);
 }
 
 export function podColumns(pods: PodRow[], width: number): PodColumns {
@@ -52,14 +64,24 @@ export function podColumns(pods: PodRow[], width: number): PodColumns {
 		'AGE',
 		8,
 	);
+	// The PIDS column shows only where a limit is set (fork-bomb: the point of the scenario).
+	const limited = pods.filter((p) => p.pids !== undefined && !p.pids.endsWith('/max'));
+	const pids =
+		limited.length > 0
+			? widest(
+					limited.map((p) => p.pids!),
+					'PIDS',
+					11,
+				)
+			: 0;
 	const tries: PodColumns[] = [
-		{name, status, restarts, age, shortRestarts: false},
-		{name, status, restarts, age: 0, shortRestarts: false},
-		{name, status, restarts: short, age: 0, shortRestarts: true},
+		{name, status, restarts, age, shortRestarts: false, pids},
+		{name, status, restarts, age: 0, shortRestarts: false, pids},
+		{name, status, restarts: short, age: 0, shortRestarts: true, pids},
 	];
 	const fitting = tries.find((c) => lineWidth(c) <= width);
 	if (fitting) return fitting;
-	const last = tries[2];
+	const last = tries[2]!;
 	// Still too wide: long names give way first, then STATUS (it is cut with an ellipsis).
 	const over = lineWidth(last) - width;
 	const newName = Math.max(Math.min(name, MIN_NAME), name - over);

@@ -34,7 +34,14 @@ export function processLine(row: ProcessRow, columns: TreeColumns, selected: boo
 	const name = fit(row.comm, Math.max(1, room), ascii);
 	room -= name.length;
 	const spans: Span[] = [
-		[selected ? g.pointer : ' ', {bold: true, color: p.accent}],
+		// The pointer marks the selection; otherwise a changed row is marked (a glyph, not only colour).
+		selected
+			? [g.pointer, {bold: true, color: p.accent}]
+			: row.change === 'now'
+				? [g.changed, {bold: true, color: p.warn}]
+				: row.change === 'recent'
+					? [g.changedBefore, {color: p.muted}]
+					: ' ',
 		[padLeft(String(row.hostPid), columns.pid), {bold: !nested && row.depth === 0}],
 		' ',
 		[padLeft(nsPid, columns.nsPid), {color: row.nsInit && nested ? p.accent : undefined, bold: row.nsInit}],
@@ -42,7 +49,13 @@ export function processLine(row: ProcessRow, columns: TreeColumns, selected: boo
 		[row.state, {color: stateColour(theme, row.state), bold: row.state !== 'S'}],
 		' ',
 		[prefix, {color: p.muted}],
-		[name, {bold: row.nsInit && nested, color: row.zombie ? p.zombie : undefined}],
+		[
+			name,
+			{
+				bold: (row.nsInit && nested) || row.change === 'now',
+				color: row.zombie ? p.zombie : row.change === 'now' ? p.warn : undefined,
+			},
+		],
 	];
 	for (const m of marks(row, g.holder, g.adopted)) {
 		if (room < m.text.length + 1) continue;

@@ -27,11 +27,15 @@ export type ProcessRow = {
 	zombie: boolean;
 	/** Reparented recently (R-REAP-2/3): the UI marks it so the move can be seen. */
 	adopted: boolean;
+	/** Changed by the event just shown ("now") or a little earlier ("recent"): the row lights up, then fades. */
+	change?: 'now' | 'recent';
 	/** Namespaces this process created and holds. */
 	holds: NsKind[];
 	/** PID 1 of its PID namespace (R-PIDNS-3). */
 	nsInit: boolean;
 	pidNsId: number;
+	/** Its namespaces' ids (pid, ipc, net, uts, mnt): the namespaces pane lists them first. */
+	nsIds: number[];
 	/** Set when this row enters a new PID namespace, e.g. `pid:[4026532201] web/app`. */
 	boundary?: string;
 	hasChildren: boolean;
@@ -57,6 +61,8 @@ export type PodRow = {
 	restarts: string;
 	age: string;
 	containers: {name: string; state: ContainerState; reason?: string}[];
+	/** pids.current/pids.max of the pod's cgroup, e.g. `32/32`. */
+	pids?: string;
 	/** Current pod flags, so the UI can offer the right toggle. */
 	shareProcessNamespace?: boolean;
 	hostIPC?: boolean;
@@ -90,17 +96,73 @@ export type WhyRow = {
 	text: string;
 	/** The event's place among all events so far (0 first), when the session counts them. */
 	seq?: number;
+	/** The host PID the event is about, if one. */
+	pid?: number;
+	/** The event's own data (signal, status, namespace, …), for the rule card. */
+	data?: Record<string, unknown>;
 };
+
+/** The panes beside the tree (a scenario's chapter can bring one forward: `focus`). */
+export type PaneName = 'pods' | 'story' | 'namespaces' | 'queues' | 'details';
+
+/** The details pane: one process as htop's and k9s' describe show it. */
+export type ProcessDetails = {
+	hostPid: number;
+	nsPids: number[];
+	ppid: number;
+	comm: string;
+	state: ProcState;
+	threads: number;
+	namespaces: {type: NsKind; id: number; holder: string}[];
+	signals: {handled: string[]; ignored: string[]; blocked: string[]; pending: string[]};
+	/** The cgroup and the nearest limits above it (pids.max is set on the pod's cgroup). */
+	cgroup: {path: string; pidsCurrent: number; pidsMax?: number; memoryCurrent: number; memoryMax?: number};
+	container?: {
+		pod: string;
+		name: string;
+		state: string;
+		reason?: string;
+		exitCode?: number;
+		restarts: number;
+		/** The pod's latest events, oldest first: `reason: message`. */
+		events: string[];
+	};
+};
+
+/** One narration step of the scenario: a `say` or a chapter (its title and notes). */
+export type NarrationEntry = {
+	/** Virtual time in ms. */
+	at: number;
+	kind: 'say' | 'chapter';
+	text: string;
+	/** Narrates the moment shown (every entry of the latest narrated time). */
+	current: boolean;
+	/** A chapter's pane to show (`chapter: {focus: queues}`). */
+	focus?: PaneName;
+};
+
+/** A rule as the rule card shows it (source/rules/). */
+export type RuleCard = {id: string; title: string; statement: string; source: string};
 
 export type SessionStatus = {
 	/** Virtual time in ms. */
 	time: number;
+	/** Processes on the node (collapsed or not). */
+	processes: number;
 	/** Virtual seconds per real second. */
 	speed: number;
 	playing: boolean;
 	branch: string;
 	chapter?: string;
+	/** The pane the current chapter is about, if it names one. */
+	focus?: PaneName;
 	atEnd: boolean;
+	/** A long jump (`goto` far ahead) under way: where to, and how far it has got (0..1). */
+	jump?: {target: number; progress: number};
+	/** Slow motion: the moment is shown after `shown` of its `of` events. */
+	event?: {shown: number; of: number};
+	/** Why play last stopped on its own (a breakpoint, the scenario's end), until the next change. */
+	stopped?: string;
 };
 
 /** A scenario's question (`ask:`): open until revealed; `picked` is the viewer's choice (1-based). */
@@ -116,7 +178,13 @@ export type QuestionView = {
 
 export type BreakpointKind = 'zombie' | 'pid1-exit' | 'queue-gone';
 
-export type RunResult = {ok: true; message?: string} | {ok: false; message: string};
+/**
+ * A command's answer, one line. `later`: a command that finishes asynchronously (`load`) answers
+ * again when it is done, and that answer replaces the first one.
+ */
+export type RunResult =
+	| {ok: true; message?: string; later?: Promise<RunResult>}
+	| {ok: false; message: string};
 
 /**
  * What the playground needs from the simulation. Reads are windowed so a frame costs the same with
@@ -149,22 +217,36 @@ export type Session = {
 	why(count: number): WhyRow[];
 	/** In a cluster (R-SCHED): the nodes, what is placed where and what waits; otherwise undefined. */
 	cluster?(): ClusterView | undefined;
+	/** The details pane for a host PID, or undefined when it is gone. */
+	details(hostPid: number): ProcessDetails | undefined;
+	/** A rule of the catalogue by id (the rule card), or undefined. */
+	rule(id: string): RuleCard | undefined;
 	/** Narration for the current moment, if any. */
 	caption(): string | undefined;
 	/** The scenario's question on screen now, if any (digits 1-9 answer it: `answer N`). */
 	question?(): QuestionView | undefined;
+	/** Every `say` and chapter played up to the moment shown, oldest first. */
+	narration(): NarrationEntry[];
 	status(): SessionStatus;
 
 	play(): void;
 	pause(): void;
 	togglePlay(): void;
+	/** The next event (slow motion), or the next moment that shows something. */
 	stepForward(): void;
+	/** The previous event, or the previous moment. */
 	stepBack(): void;
+	/** The next moment, whole. */
+	stepMoment(): void;
+	/** The previous moment, whole. */
+	stepMomentBack(): void;
 	faster(): void;
 	slower(): void;
 	nextChapter(): void;
 	prevChapter(): void;
 	goto(ms: number): void;
+	/** Stop a long jump where it has got to (Esc or Ctrl-C while `status().jump` is set). */
+	cancelJump?(): void;
 	branches(): string[];
 	switchBranch(name: string): void;
 

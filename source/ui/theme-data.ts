@@ -22,6 +22,9 @@ export type Glyphs = {
 	adopted: string;
 	holder: string;
 	pointer: string;
+	/** A row changed by the event just shown, and a little earlier (fading). */
+	changed: string;
+	changedBefore: string;
 };
 
 const unicode: Glyphs = {
@@ -42,6 +45,8 @@ const unicode: Glyphs = {
 	adopted: '↰',
 	holder: '◆',
 	pointer: '›',
+	changed: '●',
+	changedBefore: '·',
 };
 
 const ascii: Glyphs = {
@@ -62,6 +67,8 @@ const ascii: Glyphs = {
 	adopted: '^',
 	holder: '*',
 	pointer: '>',
+	changed: '*',
+	changedBefore: '.',
 };
 
 /** Semantic colours; every one is undefined when colour is off, so nothing relies on colour alone. */

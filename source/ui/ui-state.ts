@@ -15,23 +15,35 @@ import {
 import {call, type Effect, run} from './effects.js';
 import type {KeyInfo} from './keys.js';
 import {mapKey} from './map-key.js';
-import type {BreakpointKind, PodRow, ProcessRow, Session} from './session.js';
+import type {
+	BreakpointKind,
+	PaneName,
+	PodRow,
+	ProcessRow,
+	Session,
+	SessionStatus,
+	WhyRow,
+} from './session.js';
 import {findMatch} from './tree-window.js';
 
 export type MenuItem = {label: string; key: string; effects: Effect[]; confirm?: string};
-export type Menu = {title: string; items: MenuItem[]};
+/** `stay`: choosing an item keeps the menu open, rebuilt (the breakpoints' checkboxes). */
+export type Menu = {title: string; items: MenuItem[]; stay?: (session: Session) => Menu};
 
 export type PromptKind = 'command' | 'search' | 'pid';
 
 export type Mode =
 	| {kind: 'normal'}
-	| {kind: 'help'; resume: boolean}
+	| {kind: 'help'}
 	| {kind: 'menu'; menu: Menu; index: number}
 	| {kind: 'confirm'; question: string; effects: Effect[]}
-	| {kind: 'prompt'; prompt: PromptKind; text: string; historyIndex: number; completions: string[]};
+	| {kind: 'prompt'; prompt: PromptKind; text: string; historyIndex: number; completions: string[]}
+	/** A cursor in the why pane, `back` rows up from the newest event. */
+	| {kind: 'why'; back: number}
+	/** The rule card of one why row. */
+	| {kind: 'card'; row: WhyRow; back: number};
 
-export type InfoPane = 'pods' | 'namespaces' | 'queues';
-export const infoPanes: InfoPane[] = ['pods', 'namespaces', 'queues'];
+export type InfoPane = PaneName;
 
 export type Message = {text: string; error: boolean};
 
@@ -42,10 +54,28 @@ export type UiState = {
 	message?: Message;
 	/** Command-line history, oldest first. */
 	history: string[];
+	/** The pane the user chose with Tab. */
 	pane: InfoPane;
+	/** The chapter in which the user chose it: a new chapter's `focus` wins over an older choice. */
+	paneChapter?: string;
+	/** Time was playing when a prompt, menu or help opened: it plays again when they close. */
+	resume?: boolean;
+	/** Lines the story pane is scrolled up from its end. */
+	storyBack?: number;
+	/** Rebuild the open menu once the chosen item's effects have run. */
+	reopen?: (session: Session) => Menu;
 };
 
 export const initialUiState: UiState = {mode: {kind: 'normal'}, search: '', history: [], pane: 'pods'};
+
+/**
+ * The pane shown: the chapter's focus until the user picks another pane in that chapter. `panes`:
+ * those the layout cycles through (the wide column always shows the pods above them).
+ */
+export function shownPane(state: UiState, status: SessionStatus, panes: readonly InfoPane[]): InfoPane {
+	const wanted = status.focus && state.paneChapter !== (status.chapter ?? '') ? status.focus : state.pane;
+	return panes.includes(wanted) ? wanted : panes[0]!;
+}
 
 /** What the reducer may read about the current frame. */
 export type View = {
@@ -55,11 +85,14 @@ export type View = {
 	selected?: ProcessRow;
 	/** Rows in one page of the tree. */
 	page: number;
+	/** The panes Tab cycles through in this layout. */
+	panes?: readonly InfoPane[];
 };
 
 export type Step = {state: UiState; effects: Effect[]};
 
 const normal: Mode = {kind: 'normal'};
+const defaultPanes: readonly InfoPane[] = ['pods', 'story', 'details', 'namespaces', 'queues'];
 
 const say = (state: UiState, text: string, error = true): Step => ({
 	state: {...state, mode: normal, message: {text, error}},
@@ -90,7 +123,7 @@ const signalMenu = (row: ProcessRow): Menu => ({
 
 const superviseMenu = (row: ProcessRow): Menu => ({
 	title: `Supervise ${row.pod}/${row.container} with`,
-	items: (['systemd', 'tini'] as const).map((s, i) => ({
+	items: (['systemd', 'tini', 'dumb-init', 'none'] as const).map((s, i) => ({
 		label: s,
 		key: String(i + 1),
 		effects: [run(superviseCommand(row, s))],
@@ -106,12 +139,13 @@ const breakpointLabels: Record<BreakpointKind, string> = {
 const breakpointsMenu = (session: Session): Menu => {
 	const current = session.breakpoints();
 	return {
-		title: 'Pause when',
+		title: 'Pause when (armed: [x])',
 		items: (Object.keys(breakpointLabels) as BreakpointKind[]).map((kind, i) => ({
 			label: `[${current[kind] ? 'x' : ' '}] ${breakpointLabels[kind]}`,
 			key: String(i + 1),
 			effects: [call('setBreakpoint', kind, !current[kind])],
 		})),
+		stay: breakpointsMenu,
 	};
 };
 
@@ -254,6 +288,10 @@ function normalKey(state: UiState, input: string, key: KeyInfo, view: View): Ste
 			return effect(state, call('stepForward'));
 		case 'stepBack':
 			return effect(state, call('stepBack'));
+		case 'stepMoment':
+			return effect(state, call('stepMoment'));
+		case 'stepMomentBack':
+			return effect(state, call('stepMomentBack'));
 		case 'slower':
 			return effect(state, call('slower'));
 		case 'faster':
@@ -268,21 +306,41 @@ function normalKey(state: UiState, input: string, key: KeyInfo, view: View): Ste
 			return openMenu(state, branchesMenu(session));
 		case 'command':
 			return openPrompt(state, 'command');
-		case 'nextPane':
+		case 'nextPane': {
+			const status = session.status();
+			const panes = view.panes ?? defaultPanes;
+			const now = panes.indexOf(shownPane(state, status, panes));
 			return {
-				state: {...state, pane: infoPanes[(infoPanes.indexOf(state.pane) + 1) % infoPanes.length]},
+				state: {...state, pane: panes[(now + 1) % panes.length]!, paneChapter: status.chapter ?? ''},
 				effects: [],
 			};
+		}
 		case 'nextNode':
 			return effect(state, run('node'));
-		case 'help': {
-			// Help pauses the simulation while open and resumes it on close if it was playing.
-			const playing = session.status().playing;
+		case 'help':
+			return {state: {...state, mode: {kind: 'help'}}, effects: []};
+		case 'why':
 			return {
-				state: {...state, mode: {kind: 'help', resume: playing}},
-				effects: playing ? [call('pause')] : [],
+				state: {
+					...state,
+					mode: {kind: 'why', back: 0},
+					message: {text: 'why: j/k choose an event, Enter opens its rule card, Esc returns', error: false},
+				},
+				effects: [],
 			};
-		}
+		case 'storyUp':
+			return {
+				state: {...state, storyBack: (state.storyBack ?? 0) + Math.max(1, Math.floor(view.page / 2))},
+				effects: [],
+			};
+		case 'storyDown':
+			return {
+				state: {
+					...state,
+					storyBack: Math.max(0, (state.storyBack ?? 0) - Math.max(1, Math.floor(view.page / 2))),
+				},
+				effects: [],
+			};
 		case 'quit':
 			return {state, effects: [{type: 'quit'}]};
 	}
@@ -301,6 +359,9 @@ function menuKey(state: UiState, mode: Extract<Mode, {kind: 'menu'}>, input: str
 	const chosen = key.return ? items[mode.index] : items.find((item) => item.key === input);
 	if (!chosen) return {state, effects: []};
 	if (chosen.confirm) return confirm(state, chosen.confirm, chosen.effects);
+	// A menu that stays open is rebuilt after its effects have run (app.tsx: `reopen`).
+	if (mode.menu.stay)
+		return {state: {...state, reopen: mode.menu.stay, message: undefined}, effects: chosen.effects};
 	return {state: {...state, mode: normal, message: undefined}, effects: chosen.effects};
 }
 
@@ -380,22 +441,101 @@ export function completeText(session: Session, text: string): {text: string; com
 	return {text: prefix.length > text.length ? prefix : text, completions: candidates};
 }
 
-function helpKey(state: UiState, mode: Extract<Mode, {kind: 'help'}>, input: string, key: KeyInfo): Step {
-	if (key.ctrl && input === 'c') return {state, effects: [{type: 'quit'}]};
+function helpKey(state: UiState, input: string, key: KeyInfo): Step {
 	if (input === '?' || input === 'q' || key.escape || key.return)
-		return {state: {...state, mode: normal}, effects: mode.resume ? [call('play')] : []};
+		return {state: {...state, mode: normal}, effects: []};
 	return {state, effects: []};
 }
 
-/** Pure: the next UI state and the effects of one key press. */
+/**
+ * Pure: the next UI state and the effects of one key press. Whatever opens over the tree (a
+ * prompt, a menu, a question, help) stops virtual time while it is open and lets it play again as
+ * it was when it closes: nothing happens unseen behind a prompt.
+ */
 export function reduceKey(state: UiState, input: string, key: KeyInfo, view: View): Step {
+	const step = reduceMode(state, input, key, view);
+	const wasOpen = state.mode.kind !== 'normal';
+	const isOpen = step.state.mode.kind !== 'normal';
+	if (!wasOpen && isOpen) {
+		const playing = view.session.status().playing;
+		return {
+			state: {...step.state, resume: playing},
+			effects: playing ? [call('pause'), ...step.effects] : step.effects,
+		};
+	}
+	// Play first: a command typed at the prompt (`:pause`, `:goto`) then has the last word.
+	if (wasOpen && !isOpen && state.resume)
+		return {state: {...step.state, resume: false}, effects: [call('play'), ...step.effects]};
+	return step;
+}
+
+/** `w`: a cursor in the why pane; Enter opens the row's rule card. */
+function whyKey(
+	state: UiState,
+	mode: Extract<Mode, {kind: 'why'}>,
+	input: string,
+	key: KeyInfo,
+	view: View,
+): Step {
+	const move = (back: number): Step => {
+		const wanted = Math.max(0, back);
+		const got = view.session.why(wanted + 1).length;
+		return {
+			state: {...state, mode: {kind: 'why', back: Math.max(0, Math.min(wanted, got - 1))}},
+			effects: [],
+		};
+	};
+	if (key.escape || input === 'q' || input === 'w')
+		return {state: {...state, mode: normal, message: undefined}, effects: []};
+	if (key.upArrow || input === 'k') return move(mode.back + 1);
+	if (key.downArrow || input === 'j') return move(mode.back - 1);
+	if (key.pageUp) return move(mode.back + view.page);
+	if (key.pageDown) return move(mode.back - view.page);
+	if (key.home || input === 'G') return move(0);
+	if (key.return) {
+		const row = view.session.why(mode.back + 1)[0];
+		return row
+			? {state: {...state, mode: {kind: 'card', row, back: mode.back}}, effects: []}
+			: {state, effects: []};
+	}
+	return {state, effects: []};
+}
+
+function cardKey(
+	state: UiState,
+	mode: Extract<Mode, {kind: 'card'}>,
+	input: string,
+	key: KeyInfo,
+	view: View,
+): Step {
+	if (key.escape || key.return || input === 'q')
+		return {state: {...state, mode: {kind: 'why', back: mode.back}}, effects: []};
+	// j/k walk the events with the card open.
+	if (input === 'j' || input === 'k' || key.upArrow || key.downArrow) {
+		const back = Math.max(0, mode.back + (input === 'k' || key.upArrow ? 1 : -1));
+		const row = view.session.why(back + 1)[0];
+		if (row && view.session.why(back + 1).length === back + 1)
+			return {state: {...state, mode: {kind: 'card', row, back}}, effects: []};
+	}
+	return {state, effects: []};
+}
+
+function reduceMode(state: UiState, input: string, key: KeyInfo, view: View): Step {
 	const {mode} = state;
-	if (mode.kind !== 'help' && key.ctrl && input === 'c') return {state, effects: [{type: 'quit'}]};
+	// Ctrl-C quits from the tree; over a prompt, menu, question or help it only closes them.
+	if (key.ctrl && input === 'c')
+		return mode.kind === 'normal'
+			? {state, effects: [{type: 'quit'}]}
+			: {state: {...state, mode: normal, message: {text: 'cancelled', error: false}}, effects: []};
 	switch (mode.kind) {
 		case 'normal':
 			return normalKey(state, input, key, view);
 		case 'help':
-			return helpKey(state, mode, input, key);
+			return helpKey(state, input, key);
+		case 'why':
+			return whyKey(state, mode, input, key, view);
+		case 'card':
+			return cardKey(state, mode, input, key, view);
 		case 'menu':
 			return menuKey(state, mode, input, key);
 		case 'confirm':

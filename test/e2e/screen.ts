@@ -18,8 +18,20 @@ export const rowOf = (text: string, hostPid: number) => processRows(text).find((
 
 export const selectedLine = (text: string) => text.split('\n').find((l) => /^[›>]\s*\d/.test(l)) ?? '';
 
-/** The line above the hint bar: command results and errors. */
-export const messageLine = (text: string) => text.split('\n').at(-2) ?? '';
+/**
+ * The message above the hint bar (command results and errors), its wrapped lines joined: the lines
+ * after the first are indented by two spaces.
+ */
+export function messageLine(text: string): string {
+	const lines = text.split('\n').slice(0, -1);
+	const parts: string[] = [];
+	for (let i = lines.length - 1; i >= 0; i--) {
+		const line = lines[i]!;
+		parts.unshift(line.trim());
+		if (!line.startsWith('  ') || parts.length === 8) break;
+	}
+	return parts.join(' ');
+}
 
 export const firstFrame = (text: string) => text.includes('systemd') && text.includes('podplay');
 
@@ -31,9 +43,8 @@ export const firstFrame = (text: string) => text.includes('systemd') && text.inc
  */
 export async function command(term: Term, line: string): Promise<void> {
 	const open = (text: string) => text.split('\n').some((l) => l.startsWith(':'));
-	// The previous command's line may still be on screen under load: taken for an open command
-	// line, it made this one land as plain keys (its Enter folded the tree).
-	await term.waitFor((text) => !open(text), 'the previous command line to close');
+	// The previous command's line must be gone first, or this one is typed as keys into the tree.
+	await term.waitFor((s) => !open(s), 'the previous command line to close');
 	const deadline = Date.now() + 30_000;
 	while (!open(term.text())) {
 		if (Date.now() > deadline) throw new Error(`the command line never opened; screen:\n${term.text()}`);
@@ -53,7 +64,11 @@ export async function open(args: string[], options: TermOptions & {at?: string} 
 		await waitForKeys(term, firstFrame);
 		if (options.at !== undefined) {
 			await command(term, 'pause');
-			await term.waitFor((s) => s.includes('paused'), 'paused');
+			// An open prompt pauses time too: wait for the command itself to have run.
+			await term.waitFor(
+				(s) => s.split('\n')[0]!.includes('paused') && !s.split('\n').some((l) => l.startsWith(':')),
+				'paused',
+			);
 			await command(term, `goto ${options.at}`);
 			const seconds = `t=${(Number.parseFloat(options.at) || 0).toFixed(1)}s`;
 			await term.waitFor((s) => s.includes(seconds), seconds);

@@ -189,6 +189,11 @@ describe('status as kubectl shows it (R-STATUS)', () => {
 		node.advance(1000);
 		assert.equal(statusColumn(node.pod('p')), 'CrashLoopBackOff');
 		assert.equal(readyColumn(node.pod('p')), '1/2');
+		// Waiting in back-off, the run that just ended is the last termination: kubectl counts
+		// "(Xs ago)" from its finishedAt, not from the exit before it.
+		const b = node.container('p', 'b');
+		assert.equal(b.lastState?.finishedAt, b.finishedAt);
+		assert.equal(restartsColumn(node.pod('p'), b.finishedAt! + 500), '1 (0s ago)');
 	});
 
 	test('R-STATUS-4: over its memory limit a container is OOM-killed (exit 137, OOMKilled), the whole container', () => {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {formatFailure} from '../../source/commands/check.js';
 import {transcript} from '../../source/commands/transcript.js';
-import {playUntil, scenarioEnd, startPlayer} from '../../source/engine/index.js';
+import {playerWorld, playUntil, scenarioEnd, startPlayer} from '../../source/engine/index.js';
 import {parseScenario} from '../../source/scenario/index.js';
 import {loaded, problems} from './helpers.js';
 
@@ -36,7 +36,7 @@ timeline:
 
 const play = (text: string) => {
 	const s = loaded(parseScenario(text, 's.yaml'));
-	return playUntil(startPlayer(s, {freeze: false}), scenarioEnd(s), 60_000);
+	return playUntil(startPlayer(s, {freeze: false}), scenarioEnd(s), {grain: 60_000});
 };
 
 describe('ask: a question the simulation answers', () => {
@@ -112,14 +112,14 @@ describe('ask: a question the simulation answers', () => {
 
 	test('the world carries the question, and the answer only once revealed', () => {
 		const s = loaded(parseScenario(scenario(2), 's.yaml'));
-		const asked = playUntil(startPlayer(s, {freeze: false}), 1500, 250);
-		const world = asked.history.branches.main!.moments[asked.history.index]!.world;
+		const asked = playUntil(startPlayer(s, {freeze: false}), 1500, {grain: 250});
+		const world = playerWorld(asked);
 		assert.deepEqual(world.narration.ask, {
 			question: 'SIGTERM to PID 1 without a handler?',
 			choices: ['It restarts', 'Nothing'],
 		});
-		const told = playUntil(asked, 2000, 250);
-		const after = told.history.branches.main!.moments[told.history.index]!.world;
+		const told = playUntil(asked, 2000, {grain: 250});
+		const after = playerWorld(told);
 		assert.equal(after.narration.ask?.answer, 2);
 		assert.equal(after.narration.ask?.explain, 'PID 1 drops it.');
 	});

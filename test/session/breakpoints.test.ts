@@ -19,7 +19,7 @@ describe('breakpoints', () => {
 		assert.equal(status.time, 1000);
 		assert.equal(clock.running, 0);
 		assert.equal(rowOf(session, 'sleep')?.zombie, true);
-		assert.match(session.caption() ?? '', /^breakpoint zombie: .*zombie/);
+		assert.match(session.status().stopped ?? '', /^breakpoint zombie: .*zombie/);
 	});
 
 	test('pid1-exit (R-PIDNS-7): pauses when a namespace init exits', () => {

@@ -180,19 +180,27 @@ describe('run: the command line', () => {
 			},
 		});
 		playFor(session, 1000);
-		assert.equal(session.run('load now').ok, true);
+		session.setBreakpoint('zombie', true);
+		const now = session.run('load now');
+		assert.equal(now.ok, true);
+		assert.match(now.message ?? '', new RegExp(`loaded now: ${other}`));
 		assert.equal(session.status().time, 0);
-		assert.match(session.caption() ?? '', new RegExp(`loaded now: ${other}`));
+		assert.equal(session.breakpoints().zombie, false, 'breakpoints start off with the new scenario');
 		let told = 0;
 		session.subscribe(() => {
 			told += 1;
 		});
-		session.run('load missing');
-		await session.loading();
+		// An asynchronous load answers twice: at once, then with its outcome (never a stale "loading…").
+		const missing = session.run('load missing');
+		assert.equal(missing.ok && missing.message, 'loading missing…');
+		assert.deepEqual(await (missing.ok ? missing.later : undefined), {
+			ok: false,
+			message: 'unknown scenario "missing"',
+		});
 		assert.equal(told, 1);
-		assert.equal(session.caption(), 'unknown scenario "missing"');
-		session.run('load later');
-		await session.loading();
+		const later = session.run('load later');
+		const answer = await (later.ok ? later.later : undefined);
+		assert.match(answer?.message ?? '', new RegExp(`loaded later: ${other}`));
 		assert.deepEqual(loaded, ['now', 'missing', 'later']);
 	});
 });

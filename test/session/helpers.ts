@@ -80,7 +80,13 @@ export function makeSession(options: Partial<SessionOptions> = {}): {
 	clock: ManualClock;
 } {
 	const clock = manualClock();
-	const session = createSession(testScenario(), {scenariosDir: '/nonexistent', clock, ...options});
+	// Whole moments unless a test asks for slow motion: frames then map to virtual time exactly.
+	const session = createSession(testScenario(), {
+		scenariosDir: '/nonexistent',
+		clock,
+		slowMotion: false,
+		...options,
+	});
 	return {session, clock};
 }
 

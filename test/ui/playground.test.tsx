@@ -223,13 +223,20 @@ describe('screen size and style', () => {
 		}
 	});
 
-	test('wide terminals show every pane at once', async () => {
+	test('wide terminals show pods, the story and why at once; Tab brings details, namespaces and queues', async () => {
 		const r = start({columns: 130, rows: 40});
 		await r.waitFor((f) => f.includes('systemd'));
-		const f = r.frame();
-		for (const text of ['Pods', 'Namespaces', 'Queues', 'Why', '0x0000beef', 'pause 1210', 'R-REAP-3']) {
-			assert.ok(f.includes(text), `shows ${text}`);
-		}
+		for (const text of ['Pods', '[Story]', 'Why', 'R-REAP-3'])
+			assert.ok(r.frame().includes(text), `shows ${text}`);
+		await r.press('\t');
+		await r.waitFor(
+			(f) => f.includes('[Details]') && /pids\s+7\/32/.test(f),
+			'details of the selected process',
+		);
+		await r.press('\t');
+		await r.waitFor((f) => f.includes('[Namespaces]') && f.includes('HOLDER'), 'namespaces');
+		await r.press('\t');
+		await r.waitFor((f) => f.includes('[Queues]') && f.includes('0x0000beef'), 'queues');
 	});
 
 	test('below 60×16 says so, and comes back on resize', async () => {

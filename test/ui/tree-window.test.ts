@@ -39,19 +39,19 @@ describe('placeWindow', () => {
 
 describe('layout', () => {
 	test('the frame never exceeds the terminal and below 60×16 it says too small', () => {
-		assert.equal(computeLayout(59, 30, false).kind, 'too-small');
-		assert.equal(computeLayout(80, 15, false).kind, 'too-small');
+		assert.equal(computeLayout(59, 30, 0).kind, 'too-small');
+		assert.equal(computeLayout(80, 15, 0).kind, 'too-small');
 		for (const [c, r] of [
 			[60, 16],
 			[80, 24],
 			[200, 60],
 		]) {
-			const layout = computeLayout(c, r, true);
+			const layout = computeLayout(c, r, 2);
 			assert.notEqual(layout.kind, 'too-small');
 			if (layout.kind === 'too-small') continue;
 			const used =
 				1 +
-				1 +
+				layout.caption +
 				2 +
 				(layout.kind === 'wide' ? layout.panel.height : layout.treeRows + 1 + layout.panel.height);
 			assert.ok(used <= r, `${used} rows used of ${r}`);
