@@ -56,10 +56,14 @@ function replay(c: Core, target: number): Core {
 	return moved;
 }
 
-/** Whether moment `i` trips an enabled breakpoint: only a moment with events can, so only those need worlds. */
+/**
+ * Whether moment `i` stops play: a scenario's question always does; otherwise only a moment with
+ * events can trip an enabled breakpoint, so only those need worlds.
+ */
 function breakpointAt(c: Core, i: number): string | undefined {
 	const entry = entryOf(c, i);
-	if (entry.events.length === 0 || !Object.values(c.breakpoints).some(Boolean)) return undefined;
+	const asks = entry.action?.type === 'ask';
+	if (!asks && (entry.events.length === 0 || !Object.values(c.breakpoints).some(Boolean))) return undefined;
 	return breakpointHit(c.breakpoints, worldAtIndex(c, i - 1), {world: worldAtIndex(c, i), ...entry});
 }
 

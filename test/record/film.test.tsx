@@ -96,7 +96,7 @@ describe('podplay record: the playground on a virtual clock', () => {
 
 	test('--keys: a command runs at its virtual time and the message line says so', async () => {
 		const s = await bundled('kill-pid-1');
-		const reel = shoot(s, {keys: [{at: 1500, command: 'kill web/app KILL'}], until: 3000});
+		const reel = shoot(s, {keys: [{at: 1500, command: 'kill web/app KILL'}], until: 1900});
 		const messages = reel.frames.map((f) => plain(f.lines)[28] ?? '');
 		assert.ok(messages.some((m) => m.startsWith(':kill web/app KILL')));
 		const last = plain(reel.frames.at(-1)!.lines).join('\n');
