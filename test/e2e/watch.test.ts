@@ -120,7 +120,7 @@ describe('every word readable in a real terminal', {timeout: 90_000}, () => {
 	before(() => ensureBuilt());
 
 	test('w and Enter open a why row as its rule card: full statement, id, source, the event', async () => {
-		const t = use(await open(['kill-pid-1'], {at: '2.5s'}));
+		const t = use(await open(['kill-pid-1'], {at: '4.5s'}));
 		t.write('w');
 		await t.waitFor((s) => s.includes('Enter card'), 'the why cursor');
 		t.write('\r');
