@@ -3,6 +3,7 @@
 // unknown one runs until stopped, and says so in a note.
 import type {Image, ShellFlavour} from './images.js';
 import type {ProgramParams, ProgramSpec} from './params.js';
+import {serverSpec} from './server-specs.js';
 import {shellSpec} from './shell/machine.js';
 
 export type Resolution =
@@ -76,6 +77,19 @@ export function resolveExec(argv: readonly string[], ctx: ExecContext): Resoluti
 				comm: name,
 				...({tool: name, args, busybox: image?.sh?.startsWith('ash') ?? false} as ProgramParams),
 			});
+		case 'agnhost':
+		case 'goproxy':
+		case 'etcd':
+		case 'redis-server':
+		case 'python':
+		case 'python3':
+		case 'nginx':
+		case 'docker-entrypoint.sh':
+		case 'stress': {
+			const spec = serverSpec(name, args, ctx);
+			if (spec) return done(spec);
+			break;
+		}
 		case 'printenv':
 			return done(
 				oneShot(

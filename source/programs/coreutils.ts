@@ -42,6 +42,18 @@ export const coreutil: Program = {
 			case 'wget':
 			case 'curl':
 				return fetch(p, event);
+			case 'nginx-s': {
+				if (event.type !== 'start') return {};
+				const signal = ({quit: 'SIGQUIT', stop: 'SIGTERM', reload: 'SIGHUP', reopen: 'SIGUSR1'} as const)[
+					p.args[1] as 'quit'
+				];
+				return {
+					calls: [
+						...(signal ? [{call: 'kill', pid: 1, signal} as const] : []),
+						{call: 'exit', code: signal ? 0 : 1},
+					],
+				};
+			}
 			default:
 				return event.type === 'start' ? {calls: [{call: 'exit', code: 0}]} : {};
 		}

@@ -9,6 +9,7 @@ import {logCollector, logWriter} from './logs.js';
 import {consumer, producer} from './mc2.js';
 import {copier, forkBomb, helloworld} from './misc.js';
 import {pause} from './pause.js';
+import {server} from './servers.js';
 import {sh} from './sh.js';
 import {shell} from './shell/machine.js';
 import {sleep} from './sleep.js';
@@ -36,12 +37,13 @@ export const programs: ProgramTable = Object.fromEntries(
 		daemon,
 		shell,
 		coreutil,
+		server,
 	].map((program) => [program.name, program]),
 );
 
 /** Programs a scenario may name (the node's own daemons are not among them). */
 export const userPrograms = Object.keys(programs).filter(
-	(name) => !['init', 'shim', 'daemon', 'shell', 'coreutil'].includes(name),
+	(name) => !['init', 'shim', 'daemon', 'shell', 'coreutil', 'server'].includes(name),
 );
 
 export {type ExecContext, notFound, type Resolution, resolveExec} from './binaries.js';
