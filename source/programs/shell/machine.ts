@@ -331,7 +331,8 @@ function step(
 		}
 		case 'sub': {
 			s.subs = [];
-			frame.pc++;
+			// A foreground subshell advances when it has been waited for (finishForeground).
+			if (instr.background) frame.pc++;
 			const params: ShellParams = {...p, code: instr.code, vars: {...s.vars}};
 			const fork: Syscall = {
 				call: 'fork',
