@@ -2,7 +2,7 @@
 // second, 7,200 `date` + 7,200 `sleep`), played headless as `replay` plays it; and what the shell
 // model costs to load (it is imported with the programs, so it is on every launch path).
 import {execFileSync} from 'node:child_process';
-import {playerWorld, playUntil, startPlayer} from '../source/engine/index.js';
+import {headlessPace, playerWorld, playUntil, startPlayer} from '../source/engine/index.js';
 import {formatProblem, parseScenario, type Scenario} from '../source/scenario/index.js';
 import {fmt, printFigure} from './report.js';
 import {median, timeMs} from './stats.js';
@@ -30,7 +30,7 @@ export function benchExec(): void {
 	const wall = median(
 		Array.from({length: 3}, () =>
 			timeMs(() => {
-				const p = playUntil(startPlayer(s, {freeze: false}), hour, 60_000);
+				const p = playUntil(startPlayer(s, {freeze: false}), hour, headlessPace);
 				forks = playerWorld(p).kernel.counters.forks;
 			}),
 		),

@@ -32,7 +32,7 @@ function retained(): {bytes: number; ms: number; moments: number} {
 	collect();
 	const bytes = process.memoryUsage().heapUsed - before;
 	// Keeps the history alive until after the second measurement.
-	const moments = history.branches.main.moments.length - start.branches.main.moments.length;
+	const moments = history.branches.main!.length - start.branches.main!.length;
 	if (currentMoment(history).world.kernel.procCount !== world.kernel.procCount)
 		throw new Error('lost a process');
 	return {bytes, ms, moments};

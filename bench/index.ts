@@ -1,4 +1,4 @@
-// `npm run bench [-- GROUP|FIGURE …]`: prints the figures issues 2, 3 and 5 name, as medians of
+// `npm run bench [-- GROUP|FIGURE …]`: prints the figures issues 2, 3, 5 and 13 name, as medians of
 // several runs with ratios taken within one run (the bench machine has two noisy cores).
 // A benchmark, not a test: nothing here asserts; a figure that misses its target is marked ✗.
 import './production.js';
@@ -8,7 +8,10 @@ import {benchForkBomb} from './fork-bomb.js';
 import {benchHistoryHeap} from './history-heap.js';
 import {benchKernelSteps} from './kernel-steps.js';
 import {benchPods} from './pods.js';
+import {benchReap} from './reap.js';
+import {benchRecord} from './record.js';
 import {printHeader} from './report.js';
+import {benchJumps, benchPlay} from './time.js';
 import {benchUi} from './ui.js';
 
 type Bench = {name: string; group: string; run: () => void | Promise<void>};
@@ -17,10 +20,14 @@ const benches: Bench[] = [
 	{name: 'steps', group: 'kernel', run: benchKernelSteps},
 	{name: 'heap', group: 'kernel', run: benchHistoryHeap},
 	{name: 'fork-bomb', group: 'kernel', run: benchForkBomb},
+	{name: 'reap', group: 'kernel', run: benchReap},
 	{name: 'pods', group: 'pods', run: benchPods},
+	{name: 'jumps', group: 'time', run: benchJumps},
+	{name: 'play', group: 'time', run: benchPlay},
 	{name: 'ui', group: 'ui', run: benchUi},
 	{name: 'schedulers', group: 'cluster', run: benchCluster},
 	{name: 'counter', group: 'exec', run: benchExec},
+	{name: 'record', group: 'record', run: benchRecord},
 ];
 
 const titles: Record<string, string> = {
@@ -29,6 +36,8 @@ const titles: Record<string, string> = {
 	ui: 'UI (issue 5)',
 	cluster: 'Cluster (issue 11)',
 	exec: 'Exec (issue 10)',
+	time: 'Time at scale (issue 13)',
+	record: 'Recording (issue 12)',
 };
 
 function selected(args: string[]): Bench[] | string {

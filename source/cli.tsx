@@ -34,6 +34,7 @@ const help = `
     $ podplay rules [ID]                   the kernel and Kubernetes rules podplay follows
     $ podplay compare FILE|NAME [--schedulers kubernetes,swarm:binpack,…]
                                            the same pods under each scheduler, one outcome table
+    $ podplay record FILE|NAME -o OUT.cast  record it through the playground's screen (.cast, .svg, .html)
 
   Options
     --until DURATION   replay: stop at this virtual time (e.g. 30s, 2m); default: the end
@@ -44,6 +45,17 @@ const help = `
                        swarm:spread,mesos,omega)
     --no-color         no colours (NO_COLOR is honoured too)
     --ascii            no box-drawing or tree glyphs
+
+  Recording (podplay record)
+    -o, --output FILE  OUT.cast (asciicast v2), OUT.svg (animated) or OUT.html (asciinema player)
+    --size 100x30      screen size (default 100x30, readable on a projector)
+    --speed N          virtual seconds per recorded second: 0.25, 0.5, 1, 2, 4, 8, 16, 64
+    --until DURATION   stop at this virtual time (default: the scenario's end)
+    --idle-limit SEC   no pause longer than this (default 5)
+    --title TEXT       the recording's title
+    --keys "2s kill web/app KILL; 5s share web on"   commands of the : line, at virtual times
+    --theme NAME       asciinema, dracula, gruvbox-dark, solarized-dark, solarized-light, tango
+    --force            replace an output file that podplay did not make
     --help, --version
 
   Without a terminal (a pipe, CI), \`podplay FILE\` replays instead of opening the playground.
@@ -53,10 +65,12 @@ const help = `
     $ podplay replay kill-pid-1 --until 20s
     $ podplay check scenarios/*.yaml
     $ podplay compare coscheduling-main-a-b
+    $ podplay record kill-pid-1 -o kill.cast --keys "3s kill web/app KILL"
 `;
 
-const commands = ['replay', 'check', 'list', 'export', 'rules', 'compare', 'play'];
+const commands = ['replay', 'check', 'list', 'export', 'rules', 'compare', 'record', 'play'];
 const flagNames = ['until', 'json', 'seed', 'schedulers', 'color', 'no-color', 'ascii', 'help', 'version'];
+const recordFlags = ['o', 'output', 'size', 'speed', 'idle-limit', 'title', 'keys', 'theme', 'force'];
 
 /** A typo is one sentence with a did-you-mean (before any other parsing, so it always reads so). */
 function unknownFlag(argv: string[]): string | undefined {
@@ -65,7 +79,8 @@ function unknownFlag(argv: string[]): string | undefined {
 		const match = /^--?([^=]+)/.exec(arg);
 		if (!match || /^-\d/.test(arg)) continue;
 		const name = match[1];
-		if (!flagNames.includes(name)) return `unknown flag "${arg.split('=')[0]}"${didYouMean(name, flagNames)}`;
+		const known = [...flagNames, ...recordFlags];
+		if (!known.includes(name)) return `unknown flag "${arg.split('=')[0]}"${didYouMean(name, known)}`;
 	}
 	return undefined;
 }
@@ -129,6 +144,14 @@ async function main(): Promise<number> {
 			schedulers: {type: 'string'},
 			color: {type: 'boolean', default: true},
 			ascii: {type: 'boolean', default: false},
+			output: {type: 'string', shortFlag: 'o'},
+			size: {type: 'string'},
+			speed: {type: 'string'},
+			idleLimit: {type: 'string'},
+			title: {type: 'string'},
+			keys: {type: 'string'},
+			theme: {type: 'string'},
+			force: {type: 'boolean', default: false},
 		},
 	});
 	const loadScenario = await loadScenarios();
@@ -165,6 +188,29 @@ async function main(): Promise<number> {
 			const s = await loadScenario(rest[0], o);
 			if (!s) return exitCodes.usage;
 			return (await import('./commands/compare.js')).compare(s, cli.flags.schedulers, seed, o);
+		}
+		case 'record': {
+			if (rest.length !== 1)
+				return usage(o, 'record needs one scenario: podplay record FILE|NAME -o OUT.cast');
+			const {output, size, speed, idleLimit, title, keys, theme, force} = cli.flags;
+			return (await import('./commands/record.js')).record(
+				rest[0]!,
+				{
+					output,
+					size,
+					speed,
+					idleLimit,
+					title,
+					keys,
+					theme,
+					force,
+					until: untilMs,
+					seed,
+					ascii: o.ascii,
+					color: cli.flags.color,
+				},
+				o,
+			);
 		}
 		case 'replay':
 		case 'export': {

@@ -1,6 +1,6 @@
 // `podplay check`: play scenarios headless and hold them to their expectations. Every file is
 // reported, whatever happens to another one (a broken file, or a bug of podplay's that one hits).
-import {playUntil, scenarioEnd, startPlayer} from '../engine/index.js';
+import {headlessPace, playUntil, scenarioEnd, startPlayer} from '../engine/index.js';
 import {type Failure, formatTarget, listBundledScenarios, type Scenario} from '../scenario/index.js';
 import {jsonLine, printable} from '../text/printable.js';
 import {bundledDir, loadScenario} from './load.js';
@@ -12,7 +12,7 @@ type Verdict = 'passed' | 'failed' | 'invalid' | 'crashed';
 export type PlayScenario = (s: Scenario, seed: number | undefined) => readonly Failure[];
 
 const playToEnd: PlayScenario = (s, seed) =>
-	playUntil(startPlayer(s, {seed, freeze: false}), scenarioEnd(s), 60_000).failures;
+	playUntil(startPlayer(s, {seed, freeze: false}), scenarioEnd(s), headlessPace).failures;
 
 export async function check(
 	files: string[],

@@ -1,6 +1,7 @@
 // `podplay replay`: play a scenario headless; print the transcript, the pods and the process tree,
 // or NDJSON with --json.
 import {
+	headlessPace,
 	nodeNames,
 	nodeWorld,
 	playerWorld,
@@ -21,7 +22,7 @@ export type ReplayOptions = {until?: number; json: boolean; seed?: number};
 
 export function replay(s: Scenario, options: ReplayOptions, o: Output): number {
 	const until = options.until ?? scenarioEnd(s);
-	const player = playUntil(startPlayer(s, {seed: options.seed, freeze: false}), until, 60_000);
+	const player = playUntil(startPlayer(s, {seed: options.seed, freeze: false}), until, headlessPace);
 	const world = playerWorld(player);
 	const lines = transcript(player, until);
 	if (options.json) {

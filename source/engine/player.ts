@@ -4,7 +4,7 @@ import type {KernelEvent} from '../kernel/index.js';
 import {type Failure, nodeOptions, type Scenario, setupActions} from '../scenario/index.js';
 import type {Action} from './actions.js';
 import {worldExpectation, worldStepActions} from './cluster-play.js';
-import {act, currentMoment, type History, startHistory} from './history.js';
+import {act, currentEntry, type History, startHistory, worldAt} from './history.js';
 import type {StepOptions} from './step.js';
 import {emptyWorld, type World} from './world.js';
 
@@ -21,9 +21,12 @@ export type Player = {
 export function startPlayer(scenario: Scenario, options: StepOptions & {seed?: number} = {}): Player {
 	let player: Player = {
 		scenario,
-		history: startHistory(emptyWorld(nodeOptions(scenario, options.seed))),
+		history: startHistory(emptyWorld(nodeOptions(scenario, options.seed)), {
+			freeze: options.freeze,
+			copy: options.copy,
+		}),
 		failures: [],
-		options: {freeze: options.freeze},
+		options: {freeze: options.freeze, copy: options.copy},
 	};
 	player = perform(player, {type: 'boot'});
 	for (const action of setupActions(scenario)) player = perform(player, action as Action);
@@ -31,12 +34,12 @@ export function startPlayer(scenario: Scenario, options: StepOptions & {seed?: n
 }
 
 export function playerWorld(p: Player): World {
-	return currentMoment(p.history).world;
+	return worldAt(p.history, p.history.index);
 }
 
-export function perform(p: Player, action: Action): Player {
-	const history = act(p.history, action, p.options);
-	const {events} = currentMoment(history);
+export function perform(p: Player, action: Action, options: StepOptions = p.options): Player {
+	const history = act(p.history, action, options);
+	const {events} = currentEntry(history);
 	return events.length > 0
 		? {...p, history, log: {chunk: events, length: eventCount(p) + events.length, prev: p.log}}
 		: {...p, history};
@@ -71,27 +74,89 @@ export function nextCueAt(p: Player): number | undefined {
 	return p.scenario.timeline[playerWorld(p).cue]?.at;
 }
 
+/**
+ * How play lets time pass. Time is event-driven: a moment ends where something happens (the next
+ * timer: a program waking up, a probe, a back-off or grace period ending; or the next timeline
+ * step), never in the middle of nothing, so idle hours cost one step. Where moments end changes
+ * nothing that can be observed: timers fire at their own times whatever the steps.
+ */
+export type Pace = {
+	/**
+	 * Least virtual time one moment covers (default 0: a moment for every instant at which
+	 * something happens). A long jump uses a coarse grain: fewer moments to keep and to step.
+	 */
+	grain?: number;
+	/** Fixed ticks of this many ms instead (how time used to pass: kept to prove both agree). */
+	tick?: number;
+	/** Step on private deep copies instead of immer drafts (a long jump: many timers a moment). */
+	copy?: boolean;
+	/** Asked before each moment: true stops play where it is (a sliced or cancelled jump). */
+	stop?: (p: Player) => boolean;
+};
+
+/** The shortest advance a fast-forward makes on a copy: below it, timeline steps come thick and fast. */
+const copyMinMs = 10_000;
+
+/** Headless play (replay, check) keeps no moments to rewind to: one step from each timeline step to the next. */
+export const headlessPace: Pace = {grain: Number.POSITIVE_INFINITY, copy: true};
+
 /** Play every timeline step due up to virtual time `t`, letting time pass between them. */
-export function playUntil(p: Player, t: number, maxStepMs = Number.POSITIVE_INFINITY): Player {
+export function playUntil(p: Player, t: number, pace: Pace = {}): Player {
 	for (;;) {
 		const world = playerWorld(p);
 		const index = world.cue;
 		const step = p.scenario.timeline[index];
 		if (!step || step.at > t) break;
-		p = advanceBy(p, step.at - world.kernel.now, maxStepMs);
+		p = advanceTo(p, step.at, pace);
+		if (playerWorld(p).kernel.now < step.at || pace.stop?.(p)) return p;
 		p = playStep(p, index);
 	}
-	return advanceBy(p, t - playerWorld(p).kernel.now, maxStepMs);
+	return advanceTo(p, t, pace);
 }
 
-function advanceBy(p: Player, ms: number, maxStepMs: number): Player {
-	let left = ms;
-	while (left > 0) {
-		const chunk = Math.min(left, maxStepMs);
-		p = perform(p, {type: 'advance', ms: chunk});
-		left -= chunk;
+/** Let time pass up to `target` (or until `pace.stop` says so). */
+function advanceTo(p: Player, target: number, pace: Pace): Player {
+	const copying = {...p.options, copy: true};
+	for (;;) {
+		const world = playerWorld(p);
+		const now = world.kernel.now;
+		if (now >= target || pace.stop?.(p)) return p;
+		const end = pace.tick ? Math.min(target, now + pace.tick) : nextEnd(now, nextDue(world), target, pace);
+		// A copy pays off over a long span (many timers); a short one is a small change on a draft.
+		p = perform(p, advance(end - now), pace.copy && end - now >= copyMinMs ? copying : p.options);
 	}
-	return p;
+}
+
+/** When something can next happen: the earliest timer of any node, or the scheduler's next turn. */
+function nextDue(world: World): number | undefined {
+	let due = world.kernel.timers[0]?.at;
+	const earlier = (at: number | undefined) => {
+		if (at !== undefined && (due === undefined || at < due)) due = at;
+	};
+	if (world.cluster) {
+		for (const host of Object.values(world.cluster.hosts)) earlier(host.kernel.timers[0]?.at);
+		earlier(world.cluster.state.due);
+	}
+	return due;
+}
+
+/** Where the next moment ends: past the next due timer and at least `grain` on, never past `target`. */
+function nextEnd(now: number, due: number | undefined, target: number, pace: Pace): number {
+	if (due === undefined || due > target) return target;
+	// At least 1 ms on: a timer due now fires in it, and play always moves.
+	return Math.min(target, Math.max(due, now + Math.max(1, pace.grain ?? 0)));
+}
+
+const advances = new Map<number, Action>();
+
+/** One shared action object per length (most moments of a session are short advances). */
+function advance(ms: number): Action {
+	let action = advances.get(ms);
+	if (!action) {
+		action = {type: 'advance', ms};
+		if (advances.size < 4096) advances.set(ms, action);
+	}
+	return action;
 }
 
 function playStep(p: Player, index: number): Player {

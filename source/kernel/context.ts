@@ -1,5 +1,6 @@
 // The working context of one kernel step: the draft being changed, the events it emits and the
 // program reactions still to run. Kernel functions take it as their first argument.
+import {deepCopy} from './copy.js';
 import type {Errno} from './errno.js';
 import type {ProgramEvent, ProgramTable} from './syscalls.js';
 import {tableGet} from './table.js';
@@ -17,6 +18,11 @@ export type Ctx = {
 	/** The working timer list differs from the state's. */
 	timersChanged?: boolean;
 	programs: ProgramTable;
+	/** Plain arrays made in this step and put in the draft (working.ts): changed natively. */
+	owned?: WeakSet<object>;
+	ownedList?: object[];
+	/** Zombie children per parent, counted on first need in this step (children.ts). */
+	zombies?: Map<number, number>;
 };
 
 export function emit(
@@ -26,11 +32,9 @@ export function emit(
 	text: string,
 	extra: {pid?: number; errno?: Errno; data?: Record<string, unknown>} = {},
 ): void {
-	// Event data must not hold drafts of the state: they are revoked when the step ends.
-	const data =
-		extra.data === undefined
-			? undefined
-			: (JSON.parse(JSON.stringify(extra.data)) as Record<string, unknown>);
+	// Event data must not hold drafts of the state (revoked when the step ends) nor objects of a
+	// fast-forward's working copy (changed in place later): it keeps a plain copy.
+	const data = extra.data === undefined ? undefined : deepCopy(extra.data);
 	ctx.events.push({t: ctx.k.now, rule, kind, text, ...extra, ...(data ? {data} : {})});
 }
 

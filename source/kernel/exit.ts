@@ -1,13 +1,14 @@
 // do_exit: zombies, reparenting of orphans and the death of a namespace init
 // (R-ZOMB-1..3, R-REAP-2..8, R-PIDNS-7). Src: kernel/exit.c, kernel/pid_namespace.c.
 import {chargeMemory, chargePids} from './cgroup.js';
+import {addChild, becameZombie, childList, removeChild} from './children.js';
 import type {Ctx} from './context.js';
 import {emit, label, pidNs, proc} from './context.js';
 import {dropRef} from './namespaces.js';
 import {nsChain} from './pids.js';
 import {forceKill, sendSignal} from './signal.js';
 import {signalExitCode} from './signals.js';
-import {tableDelete, tableValues} from './table.js';
+import {tableDelete, tableSome, tableValues} from './table.js';
 import {releaseOtherThreads} from './threads.js';
 import type {ExitStatus, NetNamespace, PidNamespace, Process} from './types.js';
 import {retryWait} from './wait.js';
@@ -71,7 +72,7 @@ function zapNamespace(
 		if (victim) forceKill(ctx, victim);
 	}
 	// zap_pid_ns_processes reaps its own zombie children (kernel_wait4 loop).
-	for (const child of [...init.children]) {
+	for (const child of [...childList(init)]) {
 		const c = proc(ctx, child);
 		if (c?.state === 'Z') release(ctx, c, 'R-PIDNS-7');
 	}
@@ -107,6 +108,7 @@ function becomeZombie(ctx: Ctx, p: Process, status: ExitStatus): void {
 	reparentChildren(ctx, p);
 	p.state = 'Z';
 	p.exit = status;
+	becameZombie(ctx, p);
 	const parent = proc(ctx, p.parent);
 	emit(
 		ctx,
@@ -147,18 +149,19 @@ export function autoReaps(p: Process): boolean {
 function reparentChildren(ctx: Ctx, father: Process): void {
 	if (father.children.length === 0) return;
 	const {reaper, rule, why} = findNewReaper(ctx, father);
-	for (const childPid of [...father.children]) {
+	for (const childPid of [...childList(father)]) {
 		const child = proc(ctx, childPid);
 		if (!child) continue;
-		father.children = father.children.filter((c) => c !== childPid);
+		removeChild(ctx, father, child);
 		if (!reaper) {
+			// Off the father's list already: released as nobody's child.
 			if (child.state === 'Z') release(ctx, child, 'R-REAP-3');
 			continue;
 		}
 		child.parent = reaper.hostPid;
 		delete child.parentThread;
 		child.adoptedAt = ctx.k.now;
-		reaper.children.push(child.hostPid);
+		addChild(ctx, reaper, child);
 		const outside = child.ns.pid !== father.ns.pid && rule !== 'R-REAP-2';
 		emit(
 			ctx,
@@ -220,7 +223,7 @@ export function release(ctx: Ctx, p: Process, rule: string, reaper?: Process): v
 	});
 	chargePids(ctx, p.cgroup, -1);
 	const parent = proc(ctx, p.parent);
-	if (parent) parent.children = parent.children.filter((c) => c !== p.hostPid);
+	if (parent) removeChild(ctx, parent, p);
 	tableDelete(ctx.k.procs, p.hostPid);
 	ctx.k.procCount -= 1;
 	const by = reaper
@@ -245,6 +248,5 @@ export function release(ctx: Ctx, p: Process, rule: string, reaper?: Process): v
 
 /** A PID namespace also lives while a process holds it as pid_ns_for_children (unshare, setns). */
 function heldForChildren(ctx: Ctx, id: number): boolean {
-	for (const p of tableValues(ctx.k.procs)) if (p.childPidNs === id) return true;
-	return false;
+	return tableSome(ctx.k.procs, (p) => p.childPidNs === id);
 }

@@ -1,6 +1,7 @@
 // fork/clone: a new process with one PID per namespace level (R-PIDNS-1, R-PIDNS-2, R-PIDNS-4),
 // refused with ENOMEM in a namespace whose init is gone (R-PIDNS-7a) and EAGAIN at pids.max (R-ZOMB-5).
 import {chargePids, pidsLimitHit} from './cgroup.js';
+import {addChild} from './children.js';
 import type {Ctx} from './context.js';
 import {emit, label, wake} from './context.js';
 import type {Errno} from './errno.js';
@@ -88,7 +89,7 @@ export function forkProcess(ctx: Ctx, parent: Process, options: ForkOptions = {}
 	ctx.k.procCount += 1;
 	ctx.k.counters.forks += 1;
 	chargePids(ctx, cgroup, 1);
-	parent.children.push(hostPid);
+	addChild(ctx, parent, child);
 	announce(ctx, parent, child, own);
 	wake(ctx, hostPid, {type: 'start'});
 	return {child};

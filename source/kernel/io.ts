@@ -4,6 +4,7 @@ import type {Ctx} from './context.js';
 import {emit, label} from './context.js';
 import type {Errno} from './errno.js';
 import type {MntNamespace, NetNamespace, Process, Volume} from './types.js';
+import {ownedArray, plain} from './working.js';
 
 /** A process whose stdout is /dev/null writes nowhere. */
 export const nullStream = '/dev/null';
@@ -13,7 +14,7 @@ export const streamLimit = 1000;
 
 export function writeStdout(ctx: Ctx, p: Process, text: string): void {
 	if (p.stdout === nullStream) return;
-	const stream = (ctx.k.streams[p.stdout] ??= []);
+	const stream = ownedArray(ctx, ctx.k.streams, p.stdout);
 	stream.push(text);
 	if (stream.length > streamLimit) stream.splice(0, stream.length - streamLimit);
 }
@@ -22,7 +23,7 @@ export function writeStdout(ctx: Ctx, p: Process, text: string): void {
 function resolve(ctx: Ctx, p: Process, path: string): {volume: Volume; file: string} | undefined {
 	const mnt = ctx.k.namespaces[p.ns.mnt] as MntNamespace | undefined;
 	if (!mnt) return undefined;
-	const mountPath = Object.keys(mnt.mounts)
+	const mountPath = Object.keys(plain(mnt.mounts))
 		.filter((m) => path === m || path.startsWith(m.endsWith('/') ? m : `${m}/`))
 		.sort((a, b) => b.length - a.length)[0];
 	const volumeId = mountPath === undefined ? `rootfs:${mnt.id}` : mnt.mounts[mountPath];
@@ -33,7 +34,7 @@ function resolve(ctx: Ctx, p: Process, path: string): {volume: Volume; file: str
 export function appendFile(ctx: Ctx, p: Process, path: string, line: string): Errno | undefined {
 	const target = resolve(ctx, p, path);
 	if (!target) return 'ENOENT';
-	const lines = (target.volume.files[target.file] ??= []);
+	const lines = ownedArray(ctx, target.volume.files, target.file);
 	lines.push(line);
 	if (lines.length > streamLimit) lines.splice(0, lines.length - streamLimit);
 	return undefined;
@@ -46,7 +47,7 @@ export function readFile(
 	from = 0,
 ): {lines: string[]; next: number} | {errno: Errno} {
 	const target = resolve(ctx, p, path);
-	const lines = target?.volume.files[target.file];
+	const lines = plain(target?.volume.files[target.file]);
 	if (!lines) return {errno: 'ENOENT'};
 	return {lines: lines.slice(from), next: lines.length};
 }

@@ -4,6 +4,7 @@ import type {Ctx} from './context.js';
 import {applyKernelAction, type KernelAction, type TimerHandler} from './step.js';
 import type {ProgramTable} from './syscalls.js';
 import type {Kernel, KernelEvent} from './types.js';
+import {sealOwned} from './working.js';
 
 const frozen = new Immer({autoFreeze: true});
 const unfrozen = new Immer({autoFreeze: false});
@@ -20,6 +21,7 @@ export function kernelStep(
 	const next = (options.freeze === false ? unfrozen : frozen).produce(kernel, (draft) => {
 		const ctx: Ctx = {k: draft, events, queue: [], programs};
 		applyKernelAction(ctx, action, others);
+		sealOwned(ctx);
 	});
 	return {kernel: next, events};
 }

@@ -5,6 +5,7 @@
 // spreading an object with hundreds of integer keys falls to a slow generic path once the copy
 // site has seen many shapes (measured: ~50 µs against ~0.2 µs a copy). Empty slots hold null,
 // never holes, so a table round-trips through JSON unchanged.
+import {isDraft} from 'immer';
 export type Table<V> = ((V | null)[] | null)[];
 
 const shift = 8;
@@ -12,6 +13,24 @@ const size = 1 << shift;
 const mask = size - 1;
 
 type Chunks<V> = Table<V>;
+
+/**
+ * Live entries of draft chunks, so that a delete knows whether the chunk is now empty without
+ * reading its 256 slots through the proxy (256 proxy reads). Keyed by the draft, counted on first
+ * need and kept up to date by tableSet and tableDelete, the only writers of chunks. A plain chunk
+ * (a fast-forward's copy) is simply scanned: 256 native reads cost less than the bookkeeping.
+ */
+const live = new WeakMap<object, number>();
+
+function liveCount(chunk: unknown[]): number {
+	let count = live.get(chunk);
+	if (count === undefined) {
+		count = 0;
+		for (const slot of chunk) if (slot !== null) count += 1;
+		live.set(chunk, count);
+	}
+	return count;
+}
 
 export function tableGet<V>(table: Table<V>, key: number): V | undefined {
 	return (table as Chunks<V>)[key >> shift]?.[key & mask] ?? undefined;
@@ -26,6 +45,7 @@ export function tableSet<V>(table: Table<V>, key: number, value: V): void {
 		chunk = new Array<V | null>(size).fill(null);
 		chunks[index] = chunk;
 	}
+	if (isDraft(chunk) && chunk[key & mask] === null) live.set(chunk, liveCount(chunk) + 1);
 	chunk[key & mask] = value;
 }
 
@@ -34,28 +54,49 @@ export function tableDelete<V>(table: Table<V>, key: number): void {
 	const index = key >> shift;
 	const chunk = chunks[index];
 	if (!chunk || chunk[key & mask] == null) return;
+	if (!isDraft(chunk)) {
+		chunk[key & mask] = null;
+		for (const slot of chunk) if (slot !== null) return;
+		// A chunk left empty goes, so that iteration and JSON stay proportional to what is there.
+		chunks[index] = null;
+		return;
+	}
+	const count = liveCount(chunk) - 1;
 	chunk[key & mask] = null;
-	// A chunk left empty goes, so that iteration and JSON stay proportional to what is there.
-	if (chunk.every((slot) => slot === null)) chunks[index] = null;
+	live.set(chunk, count);
+	if (count === 0) chunks[index] = null;
 }
 
 export function tableHas<V>(table: Table<V>, key: number): boolean {
 	return tableGet(table, key) !== undefined;
 }
 
-/** Values in ascending key order. */
-export function* tableValues<V>(table: Table<V>): Generator<V> {
+/** Values in ascending key order (a new array: plain loops, no generator, on hot paths). */
+export function tableValues<V>(table: Table<V>): V[] {
+	const values: V[] = [];
 	for (const chunk of table as Chunks<V>) {
 		if (!chunk) continue;
-		for (const value of chunk) if (value !== null) yield value;
+		for (const value of chunk) if (value !== null) values.push(value);
 	}
+	return values;
 }
 
-export function* tableKeys<V>(table: Table<V>): Generator<number> {
+export function tableKeys<V>(table: Table<V>): number[] {
+	const keys: number[] = [];
 	const chunks = table as Chunks<V>;
 	for (let index = 0; index < chunks.length; index++) {
 		const chunk = chunks[index];
 		if (!chunk) continue;
-		for (let slot = 0; slot < size; slot++) if (chunk[slot] !== null) yield (index << shift) | slot;
+		for (let slot = 0; slot < size; slot++) if (chunk[slot] !== null) keys.push((index << shift) | slot);
 	}
+	return keys;
+}
+
+/** Whether some value matches: a plain loop, for hot paths (no generator). */
+export function tableSome<V>(table: Table<V>, match: (value: V) => boolean): boolean {
+	for (const chunk of table as Chunks<V>) {
+		if (!chunk) continue;
+		for (const value of chunk) if (value !== null && match(value)) return true;
+	}
+	return false;
 }

@@ -1,6 +1,7 @@
 // Thread exit: children forked by that thread stay with the process, yet their parent-death
 // signal fires (R-REAP-1, E17).
 import {chargePids} from './cgroup.js';
+import {childList} from './children.js';
 import type {Ctx} from './context.js';
 import {emit, label, proc} from './context.js';
 import {nsChain} from './pids.js';
@@ -31,7 +32,7 @@ export function exitThread(ctx: Ctx, p: Process, name: string): void {
 		chain[level].count -= 1;
 	});
 	chargePids(ctx, p.cgroup, -1);
-	for (const childPid of p.children) {
+	for (const childPid of childList(p)) {
 		const child = proc(ctx, childPid);
 		if (!child || child.parentThread !== name) continue;
 		delete child.parentThread;

@@ -1,4 +1,5 @@
 // wait/waitpid: only the parent reaps its zombie children (R-ZOMB-1, R-ZOMB-3, R-ZOMB-4).
+import {childList, zombieChildren} from './children.js';
 import type {Ctx} from './context.js';
 import {emit, label, proc, wake} from './context.js';
 import type {Errno} from './errno.js';
@@ -19,10 +20,30 @@ export function waitCall(ctx: Ctx, p: Process, pid: number, nohang: boolean, rep
 
 function tryWait(ctx: Ctx, p: Process, pid: number, quiet = false): WaitResult | 'none' {
 	const level = p.pids.length - 1;
-	const candidates = p.children
-		.map((c) => proc(ctx, c))
-		.filter((c): c is Process => c !== undefined && (pid === -1 || c.pids[level] === pid));
-	if (candidates.length === 0) {
+	const children = childList(p);
+	let any = false;
+	let zombie: Process | undefined;
+	if (pid === -1) {
+		any = children.some((c) => proc(ctx, c) !== undefined);
+		// The zombie count answers "none yet" without walking every child (a WNOHANG loop asks it
+		// once per child reaped); the first zombie in fork order is reaped first.
+		if (any && zombieChildren(ctx, p) > 0)
+			for (const c of children) {
+				const child = proc(ctx, c);
+				if (child?.state === 'Z') {
+					zombie = child;
+					break;
+				}
+			}
+	} else
+		for (const c of children) {
+			const child = proc(ctx, c);
+			if (child === undefined || child.pids[level] !== pid) continue;
+			any = true;
+			if (child.state === 'Z') zombie = child;
+			break;
+		}
+	if (!any) {
 		// A WNOHANG reaping loop ends on ECHILD every time: only a blocking wait is worth an event.
 		if (!quiet) {
 			const which = pid === -1 ? '' : ` ${pid}`;
@@ -33,7 +54,6 @@ function tryWait(ctx: Ctx, p: Process, pid: number, quiet = false): WaitResult |
 		}
 		return {errno: 'ECHILD'};
 	}
-	const zombie = candidates.find((c) => c.state === 'Z');
 	if (zombie) {
 		const reaped = {pid: zombie.pids[level], status: zombie.exit};
 		release(ctx, zombie, 'R-ZOMB-4', p);

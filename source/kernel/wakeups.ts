@@ -4,7 +4,12 @@ import type {Blocker, IpcNamespace, Process} from './types.js';
 
 export function block(p: Process, blocker: Blocker): void {
 	// Plain data without undefined fields, so a world round-trips through JSON unchanged.
-	p.sleepingIn = Object.fromEntries(Object.entries(blocker).filter(([, v]) => v !== undefined)) as Blocker;
+	const defined: Record<string, unknown> = {};
+	for (const key in blocker) {
+		const value = blocker[key as keyof Blocker];
+		if (value !== undefined) defined[key] = value;
+	}
+	p.sleepingIn = defined as Blocker;
 	if (p.state !== 'T') p.state = 'S';
 }
 

@@ -1,8 +1,20 @@
 // asciicast v2 (docs.asciinema.org/manual/asciicast/v2): a JSON header line, then one JSON array
 // per event: [seconds, "o", data] for output, "m" for markers, "r" for resizes.
+import type {CastTheme} from './themes.js';
+
 export type CastEvent = [seconds: number, kind: 'o' | 'm' | 'r', data: string];
 
-export type Cast = {width: number; height: number; title?: string; events: CastEvent[]};
+export type Cast = {
+	width: number;
+	height: number;
+	title?: string;
+	/** Seconds; players cap longer pauses to it (the events here are already capped). */
+	idleTimeLimit?: number;
+	/** What made the recording: `podplay record …` marks a file as podplay's own (see output.ts). */
+	command?: string;
+	theme?: CastTheme;
+	events: CastEvent[];
+};
 
 /** The .cast file: deterministic (no wall-clock timestamp in the header). */
 export function castText(cast: Cast): string {
@@ -10,8 +22,13 @@ export function castText(cast: Cast): string {
 		version: 2,
 		width: cast.width,
 		height: cast.height,
+		...(cast.idleTimeLimit !== undefined ? {idle_time_limit: cast.idleTimeLimit} : {}),
+		...(cast.command ? {command: cast.command} : {}),
 		...(cast.title ? {title: cast.title} : {}),
 		env: {TERM: 'xterm-256color'},
+		...(cast.theme
+			? {theme: {fg: cast.theme.fg, bg: cast.theme.bg, palette: cast.theme.palette.join(':')}}
+			: {}),
 	};
 	const lines = [
 		JSON.stringify(header),
@@ -30,4 +47,18 @@ export function capIdle(events: CastEvent[], maxGap: number): CastEvent[] {
 		previous = t - shift;
 		return [t - shift, kind, data];
 	});
+}
+
+export type ParsedCast = {header: Record<string, unknown>; events: CastEvent[]};
+
+/** Reads a .cast file back (tests, the SVG and HTML writers); undefined when it is not one. */
+export function parseCast(text: string): ParsedCast | undefined {
+	const [first, ...rest] = text.split('\n').filter((line) => line.trim() !== '');
+	try {
+		const header = JSON.parse(first ?? '');
+		if (header?.version !== 2) return undefined;
+		return {header, events: rest.map((line) => JSON.parse(line) as CastEvent)};
+	} catch {
+		return undefined;
+	}
 }

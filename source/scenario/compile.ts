@@ -6,6 +6,7 @@ import {type ProgramSpec as RunnableSpec, specCall} from '../programs/index.js';
 import type {PodSpec, RuntimeAction, RuntimeState} from '../runtime/index.js';
 import {clusterSetup} from './cluster-setup.js';
 import {resolveTarget} from './resolve.js';
+import {DEFAULT_PID_MAX} from './scenario-schema.js';
 import {formatTarget} from './target.js';
 import type {Scenario, TimelineAction} from './types.js';
 
@@ -19,7 +20,7 @@ export function nodeOptions(s: Scenario, seed = s.seed) {
 		seed,
 		memory: s.node.memory,
 		podPidsLimit: s.node.podPidsLimit,
-		pidMax: s.node.pid_max,
+		pidMax: s.node.pid_max ?? DEFAULT_PID_MAX,
 		...(s.cluster ? {cluster: clusterSetup(s)} : {}),
 	};
 }

@@ -5,6 +5,12 @@
 const UNIT_MS: Record<string, number> = {ms: 1, s: 1000, m: 60_000, h: 3_600_000};
 const PART = /(\d+(?:\.\d*)?|\.\d+)(ms|h|m|s)/y;
 
+/**
+ * The longest duration podplay accepts: 1000 hours (about six weeks) of virtual time. A scenario,
+ * `--until` or `goto` beyond it is refused where it is written, rather than running for ever.
+ */
+export const MAX_DURATION_MS = 1000 * UNIT_MS.h!;
+
 export type DurationResult = {ok: true; ms: number} | {ok: false; message: string};
 
 export function parseDuration(input: string | number): DurationResult {
@@ -28,6 +34,11 @@ export function parseDuration(input: string | number): DurationResult {
 		ms += Number(match[1]) * UNIT_MS[match[2]!]!;
 	}
 	if (text === '') return {ok: false, message: 'empty duration; use e.g. 0, 250ms, 1.5s, 2m'};
+	if (ms > MAX_DURATION_MS)
+		return {
+			ok: false,
+			message: `duration ${text} is longer than the maximum, ${formatDuration(MAX_DURATION_MS)}`,
+		};
 	// Decimal fractions (1.1s) are not exact in binary: keep microsecond precision.
 	return {ok: true, ms: Math.round(ms * 1000) / 1000};
 }

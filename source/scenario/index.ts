@@ -20,7 +20,7 @@ export {
 } from './compile.js';
 export {defaultProgram, imageName} from './default-program.js';
 export {closest, didYouMean, editDistance} from './did-you-mean.js';
-export {formatDuration, parseDuration} from './duration.js';
+export {formatDuration, MAX_DURATION_MS, parseDuration} from './duration.js';
 export {checkExpectation, type Failure} from './expect.js';
 export {exportManifests} from './export-manifests.js';
 export {scenarioJsonSchema, scenarioJsonSchemaText} from './json-schema.js';

@@ -5,6 +5,14 @@ import {programSpec} from './program-schema.js';
 import {fields, quantity} from './schema-helpers.js';
 import {step} from './timeline-schema.js';
 
+/**
+ * kernel.pid_max of a scenario's node: 32768 unless set (the kernel's own PID_MAX_DEFAULT; systemd
+ * raises it to 4194304 on most real nodes), and at most 65536, because every PID is a simulated
+ * process kept in memory: a fork bomb with no pids limit must reach pid_max in bounded time.
+ */
+export const DEFAULT_PID_MAX = 32_768;
+export const MAX_PID_MAX = 65_536;
+
 /** The top level of a scenario file; the single source of truth for validation and the JSON Schema. */
 export const scenarioSchema = fields({
 	title: z.string().min(1),
@@ -13,7 +21,12 @@ export const scenarioSchema = fields({
 	node: fields({
 		memory: quantity.optional(),
 		podPidsLimit: z.int().min(1).optional(),
-		pid_max: z.int().min(301).max(4_194_304).optional(),
+		pid_max: z
+			.int()
+			.min(301)
+			.max(MAX_PID_MAX)
+			.optional()
+			.meta({description: `kernel.pid_max: ${DEFAULT_PID_MAX} unless set, at most ${MAX_PID_MAX}`}),
 	}).default({}),
 	nodes: z
 		.array(clusterNode)

@@ -2,7 +2,7 @@
 // is about, and the new parent of an adopted orphan. "now": the event just shown in slow motion,
 // or events of the last half second; "recent": the rest of the last two seconds of virtual time.
 import type {KernelEvent} from '../kernel/index.js';
-import {type Core, hiddenEvents, momentsOf, nowOf} from './core.js';
+import {type Core, entryOf, hiddenEvents, nowOf} from './core.js';
 
 export type Change = 'now' | 'recent';
 
@@ -23,19 +23,18 @@ export function changedPids(c: Core): Map<number, Change> {
 	const mark = (e: KernelEvent, change: Change) => {
 		for (const pid of pidsOf(e)) if (!changes.has(pid)) changes.set(pid, change);
 	};
-	const moments = momentsOf(c);
 	const index = c.player.history.index;
 	const now = nowOf(c);
 	let seen = 0;
 	// Slow motion: the event just shown is "now", the ones before it in its moment "recent".
 	if (c.sub !== undefined) {
-		const events = moments[index]!.events.slice(0, moments[index]!.events.length - hiddenEvents(c));
+		const all = entryOf(c, index).events;
+		const events = all.slice(0, all.length - hiddenEvents(c));
 		for (let e = events.length - 1; e >= 0; e--) mark(events[e]!, e === events.length - 1 ? 'now' : 'recent');
 		return changes;
 	}
 	for (let i = index; i > 0 && seen < MAX_EVENTS; i--) {
-		const {events} = moments[i]!;
-		const t = moments[i]!.world.kernel.now;
+		const {events, now: t} = entryOf(c, i);
 		if (now - t > RECENT_MS) break;
 		for (let e = events.length - 1; e >= 0 && seen < MAX_EVENTS; e--, seen++)
 			mark(events[e]!, now - t <= NOW_MS ? 'now' : 'recent');

@@ -17,9 +17,9 @@ import type {RunResult} from '../ui/session.js';
 import {breakpointKinds} from './breakpoints.js';
 import {type Core, performAll, SPEEDS, withHistory, worldOf} from './core.js';
 import {findTarget} from './targets.js';
-import {goto} from './time.js';
+import {goto, isLongJump} from './time.js';
 
-export type CommandOutcome = {core: Core; result: RunResult; load?: string};
+export type CommandOutcome = {core: Core; result: RunResult; load?: string; jump?: number};
 
 type Handler = (c: Core, args: string[]) => CommandOutcome;
 
@@ -213,6 +213,8 @@ const gotoCommand: Handler = (c, [text, ...rest]) => {
 	if (!text || rest.length > 0) return wrongUsage(c, 'goto');
 	const duration = parseDuration(text);
 	if (!duration.ok) return fail(c, duration.message);
+	// A long way ahead of what was played: the shell runs it in slices, showing progress.
+	if (isLongJump(c, duration.ms)) return {...ok(c), jump: duration.ms};
 	return ok(goto(c, duration.ms));
 };
 

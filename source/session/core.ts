@@ -2,7 +2,9 @@
 // (index.ts) owns the only timer and the listeners.
 import {
 	type Action,
-	currentMoment,
+	branchLength,
+	type Entry,
+	entryAt,
 	type History,
 	type Moment,
 	nodeWorld,
@@ -11,6 +13,7 @@ import {
 	startPlayer,
 	type World,
 	worldAfterEvents,
+	worldAt,
 } from '../engine/index.js';
 import type {Scenario} from '../scenario/index.js';
 import {type Breakpoints, noBreakpoints} from './breakpoints.js';
@@ -61,12 +64,36 @@ export function startCore(scenario: Scenario, seed?: number, scenarioNames: stri
 export const history = (c: Core): History => c.player.history;
 /** The world as the playground shows it: in a cluster, the node on screen (R-SCHED). */
 export const worldOf = (c: Core): World => {
-	const world = currentMoment(c.player.history).world;
+	const world = worldAt(c.player.history, c.player.history.index);
 	return c.node ? nodeWorld(world, c.node) : world;
 };
-export const nowOf = (c: Core): number => worldOf(c).kernel.now;
-export const momentsOf = (c: Core): Moment[] => c.player.history.branches[c.player.history.current]!.moments;
-export const lastIndex = (c: Core): number => momentsOf(c).length - 1;
+/** The world at moment `index` of the current branch (rebuilt from a keyframe if need be). */
+export const worldAtIndex = (c: Core, index: number): World => worldAt(c.player.history, index);
+/** Moment `index` of the current branch without its world: action, events, time. */
+export const entryOf = (c: Core, index: number): Entry => entryAt(c.player.history, index);
+/**
+ * Moment `index` of the current branch: its action and events at once, its world rebuilt only when
+ * read. One object per entry, so what is cached per moment (slow motion's worlds) stays cached.
+ */
+export function momentAt(c: Core, index: number): Moment {
+	const h = c.player.history;
+	const entry = entryAt(h, index);
+	let moment = moments.get(entry);
+	if (!moment) {
+		moment = {
+			events: entry.events,
+			...(entry.action ? {action: entry.action} : {}),
+			get world() {
+				return worldAt(h, index);
+			},
+		};
+		moments.set(entry, moment);
+	}
+	return moment;
+}
+const moments = new WeakMap<Entry, Moment>();
+export const nowOf = (c: Core): number => entryOf(c, c.player.history.index).now;
+export const lastIndex = (c: Core): number => branchLength(c.player.history) - 1;
 export const atBranchEnd = (c: Core): boolean => c.player.history.index === lastIndex(c);
 
 export function withHistory(c: Core, h: History): Core {
@@ -78,7 +105,7 @@ export function withIndex(c: Core, index: number, sub?: number): Core {
 	const moved = withHistory(c, {...h, index: Math.max(0, Math.min(lastIndex(c), index))});
 	return {
 		...moved,
-		sub: sub === undefined || sub >= currentMoment(moved.player.history).events.length ? undefined : sub,
+		sub: sub === undefined || sub >= entryAt(h, moved.player.history.index).events.length ? undefined : sub,
 		held: 0,
 	};
 }
@@ -86,26 +113,26 @@ export function withIndex(c: Core, index: number, sub?: number): Core {
 /** The moment before the current one on its branch (a branch's first moment is its parent's). */
 export function previousWorld(c: Core): World | undefined {
 	const {index} = c.player.history;
-	return index > 0 ? momentsOf(c)[index - 1]!.world : undefined;
+	return index > 0 ? worldAt(c.player.history, index - 1) : undefined;
 }
 
 /** The world on screen: the current moment's, or in slow motion the world after its first events. */
 export function shownWorld(c: Core): World {
 	const before = c.sub === undefined ? undefined : previousWorld(c);
 	if (before === undefined) return worldOf(c);
-	const world = worldAfterEvents(before, currentMoment(c.player.history), c.sub!);
+	const world = worldAfterEvents(before, momentAt(c, c.player.history.index), c.sub!);
 	return c.node ? nodeWorld(world, c.node) : world;
 }
 
 /** Events of the current moment not shown yet (slow motion). */
 export function hiddenEvents(c: Core): number {
-	return c.sub === undefined ? 0 : currentMoment(c.player.history).events.length - c.sub;
+	return c.sub === undefined ? 0 : entryOf(c, c.player.history.index).events.length - c.sub;
 }
 
 /** Act at the current moment; from a rewound moment this starts a branch (history.ts). */
 export function performAll(c: Core, actions: readonly Action[]): Core {
 	let player = c.player;
-	const home = currentMoment(c.player.history).world.cluster?.home;
+	const home = worldAt(c.player.history, c.player.history.index).cluster?.home;
 	// On another node of a cluster, a PID means that node's process: the action goes there.
 	const onNode = (a: Action): Action =>
 		c.node && home && c.node !== home && (a.type === 'syscall' || a.type === 'signal')

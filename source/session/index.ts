@@ -4,7 +4,7 @@
 
 import {currentMoment, switchBranch} from '../engine/index.js';
 import {ruleById} from '../rules/index.js';
-import type {Scenario} from '../scenario/index.js';
+import {formatDuration, type Scenario} from '../scenario/index.js';
 import type {BreakpointKind, RunResult, Session} from '../ui/session.js';
 import {changedPids} from './changes.js';
 import {clusterView, compareView} from './cluster-view.js';
@@ -18,6 +18,7 @@ import {
 	shownWorld,
 	startCore,
 	withHistory,
+	withIndex,
 	worldOf,
 } from './core.js';
 import {processDetails} from './details.js';
@@ -35,7 +36,16 @@ export type {Loaded, ScenarioLoader} from './load.js';
 export type Clock = {
 	setInterval(fn: () => void, ms: number): unknown;
 	clearInterval(handle: unknown): void;
+	/** Run `fn` once the event loop has had a turn (keys, a redraw): the next slice of a long jump. */
+	defer?(fn: () => void): void;
+	/** Real milliseconds, for a long jump's slices (default performance.now). */
+	now?(): number;
 };
+
+/** Real time the first slice of a long jump may take: a jump done by then shows no progress at all. */
+const FIRST_SLICE_MS = 100;
+/** Real time each later slice may take before the UI gets a turn (Esc, a progress redraw). */
+const SLICE_MS = 40;
 
 export type SessionOptions = {
 	seed?: number;
@@ -61,12 +71,21 @@ export type EngineSession = Session & {
 	tick(): void;
 	/** Resolves when a `load` started by run() has finished (tests). */
 	loading(): Promise<void>;
+	/** Resolves when the long jump under way (if any) has finished or been cancelled (tests). */
+	jumped(): Promise<void>;
+	/** Shows moment `index` of the current branch (the recorder shows every narration step). */
+	seek(index: number): void;
 };
 
 const systemClock: Clock = {
 	setInterval: (fn, ms) => setInterval(fn, ms),
 	clearInterval: (handle) => clearInterval(handle as NodeJS.Timeout),
+	defer: (fn) => setImmediate(fn),
+	now: () => performance.now(),
 };
+
+/** A long jump under way: simulated in slices so that the UI stays live and Esc can stop it. */
+type Jump = {target: number; from: number; resume: boolean; done: () => void};
 
 export function createSession(scenario: Scenario, options: SessionOptions): EngineSession {
 	const frameMs = options.frameMs ?? 50;
@@ -77,6 +96,10 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 	let timer: unknown;
 	let notice: string | undefined;
 	let pending: Promise<void> = Promise.resolve();
+	let jumping: Jump | undefined;
+	let jumpDone: Promise<void> = Promise.resolve();
+	const defer = clock.defer ?? systemClock.defer!;
+	const realNow = clock.now ?? systemClock.now!;
 
 	const notify = () => {
 		for (const listener of [...listeners]) listener();
@@ -114,6 +137,39 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 			core.stopped === before.stopped;
 		if (core !== before && !held) notify();
 	}
+	const endJump = () => {
+		const jump = jumping;
+		if (!jump) return;
+		jumping = undefined;
+		update({...core, playing: jump.resume, stopped: undefined});
+		jump.done();
+	};
+	const slice = (budget: number) => {
+		const jump = jumping;
+		if (!jump) return;
+		const deadline = realNow() + budget;
+		core = time.jump(core, jump.target, () => realNow() >= deadline);
+		if (nowOf(core) >= jump.target) endJump();
+		else defer(() => slice(SLICE_MS));
+		notify();
+	};
+	/** Go far ahead in slices: progress in the status bar, Esc stops it where it got to. */
+	const startJump = (target: number) => {
+		if (jumping) return;
+		const resume = core.playing;
+		update({...core, playing: false});
+		jumpDone = new Promise((done) => {
+			jumping = {target, from: nowOf(core), resume, done};
+		});
+		slice(FIRST_SLICE_MS);
+	};
+	const cancelJump = () => {
+		const jump = jumping;
+		if (!jump) return;
+		endJump();
+		notice = `jump to t=${formatDuration(jump.target)} stopped at t=${formatDuration(nowOf(core))}`;
+		notify();
+	};
 	/** Replaces the scenario; the answer is one line either way. Breakpoints start off again. */
 	const applyLoaded = (name: string, loaded: Loaded): RunResult => {
 		if (!loaded.ok) return {ok: false, message: loaded.message};
@@ -174,6 +230,14 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 				...(narration.chapter ? {chapter: narration.chapter} : {}),
 				...(focus ? {focus} : {}),
 				atEnd: time.atEnd(core),
+				...(jumping
+					? {
+							jump: {
+								target: jumping.target,
+								progress: (nowOf(core) - jumping.from) / (jumping.target - jumping.from),
+							},
+						}
+					: {}),
 				processes: processTotal(shownWorld(core)),
 				...(core.sub !== undefined
 					? {event: {shown: core.sub, of: currentMoment(core.player.history).events.length}}
@@ -192,7 +256,8 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 		slower: () => update(time.slower(core)),
 		nextChapter: () => update(time.nextChapter(core)),
 		prevChapter: () => update(time.prevChapter(core)),
-		goto: (ms) => update(time.goto(core, ms)),
+		goto: (ms) => (time.isLongJump(core, ms) ? startJump(ms) : update(time.goto(core, ms))),
+		cancelJump,
 		branches: () => Object.keys(core.player.history.branches),
 		switchBranch: (name) => update(withHistory(core, switchBranch(core.player.history, name))),
 		collapse: (pid) => update({...core, collapsed: new Set([...core.collapsed, pid])}),
@@ -208,8 +273,10 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 			update({...core, breakpoints: {...core.breakpoints, [kind]: on}}),
 		breakpoints: () => ({...core.breakpoints}),
 		run(command) {
+			if (jumping) return {ok: false, message: 'a jump is under way: Esc stops it'};
 			const outcome = runCommand(core, command);
 			update(outcome.core);
+			if (outcome.jump !== undefined) startJump(outcome.jump);
 			return outcome.load ? startLoad(outcome.load) : outcome.result;
 		},
 		commandNames: () => [...commandNames],
@@ -227,12 +294,16 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 			};
 		},
 		dispose() {
+			jumping?.done();
+			jumping = undefined;
 			update({...core, playing: false});
 			listeners.clear();
 		},
 		core: () => core,
 		tick,
 		loading: () => pending,
+		jumped: () => jumpDone,
+		seek: (index) => update(withIndex(core, index)),
 	};
 	if (options.playing) session.play();
 	return session;

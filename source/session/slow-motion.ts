@@ -4,7 +4,7 @@
 // real-time pause, scaled by the speed; `.` and `,` step one event.
 import {type Moment, scenarioEnd} from '../engine/index.js';
 import {breakpointEvent} from './breakpoints.js';
-import {type Core, momentsOf, nowOf, withIndex} from './core.js';
+import {type Core, momentAt, nowOf, withIndex} from './core.js';
 import {advance, isNotable, stepBack, stepForward} from './time.js';
 
 /** Real ms an event stays on screen at ×1 before the next one shows. */
@@ -25,7 +25,7 @@ export function eventMs(moment: Moment, speed: number): number {
 
 /** From the first event of `moment` (index `i`) on, or the moment whole when there is nothing to unfold. */
 function unfold(c: Core, i: number): Core {
-	return isCascade(momentsOf(c)[i]!) ? withIndex(c, i, 1) : withIndex(c, i);
+	return isCascade(momentAt(c, i)) ? withIndex(c, i, 1) : withIndex(c, i);
 }
 
 /**
@@ -34,9 +34,8 @@ function unfold(c: Core, i: number): Core {
  */
 export function playFrame(c: Core, frameMs: number): Core {
 	if (!c.playing) return c;
-	const moments = momentsOf(c);
 	if (c.sub !== undefined) {
-		const moment = moments[c.player.history.index]!;
+		const moment = momentAt(c, c.player.history.index);
 		const per = eventMs(moment, c.speed);
 		let held = (c.held ?? 0) + frameMs;
 		let sub = c.sub;
@@ -49,15 +48,14 @@ export function playFrame(c: Core, frameMs: number): Core {
 	}
 	const from = c.player.history.index;
 	const next = advance(c, frameMs * c.speed);
-	const reached = momentsOf(next);
 	const to = next.player.history.index;
 	const atBreakpoint =
 		next.stopped !== undefined && !next.playing && nowOf(next) < scenarioEnd(next.scenario);
 	for (let i = from + 1; i <= to; i++) {
-		const moment = reached[i]!;
+		const moment = momentAt(next, i);
 		if (atBreakpoint && i === to) {
 			// A breakpoint stops on the event that tripped it, with the events before it shown.
-			const hit = breakpointEvent(next.breakpoints, reached[i - 1]?.world, moment);
+			const hit = breakpointEvent(next.breakpoints, momentAt(next, i - 1).world, moment);
 			return hit !== undefined && hit + 1 < moment.events.length ? {...next, sub: hit + 1, held: 0} : next;
 		}
 		// The rest of the frame waits: later frames replay the recorded moments after this one.
@@ -68,7 +66,7 @@ export function playFrame(c: Core, frameMs: number): Core {
 
 /** `.`: the next event; past a moment's last event, the next moment that shows something. */
 export function stepEvent(c: Core): Core {
-	const moment = momentsOf(c)[c.player.history.index]!;
+	const moment = momentAt(c, c.player.history.index);
 	if (c.sub !== undefined)
 		return c.sub + 1 >= moment.events.length ? {...c, sub: undefined} : {...c, sub: c.sub + 1};
 	const next = stepForward(c);
@@ -79,7 +77,7 @@ export function stepEvent(c: Core): Core {
 
 /** `,`: the previous event; before a moment's first event, the previous moment whole. */
 export function stepEventBack(c: Core): Core {
-	const moment = momentsOf(c)[c.player.history.index]!;
+	const moment = momentAt(c, c.player.history.index);
 	const shown = c.sub ?? moment.events.length;
 	if (shown > 1 && isNotable(moment)) return {...c, sub: shown - 1, held: 0};
 	return stepBack(c);

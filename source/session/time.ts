@@ -1,14 +1,22 @@
 // Virtual time: play by frames, step between moments that show something, seek, chapters.
 // Playing from a rewound moment replays the recorded moments; only acting there starts a branch.
-import {type Moment, playUntil, scenarioEnd} from '../engine/index.js';
+import {
+	currentEntry,
+	type Entry,
+	indexAtOrBefore,
+	type Pace,
+	type Player,
+	playUntil,
+	scenarioEnd,
+} from '../engine/index.js';
 import {breakpointHit} from './breakpoints.js';
-import {atBranchEnd, type Core, lastIndex, MAX_STEP_MS, momentsOf, nowOf, SPEEDS, withIndex} from './core.js';
+import {atBranchEnd, type Core, entryOf, lastIndex, nowOf, SPEEDS, withIndex, worldAtIndex} from './core.js';
 
 /** How far a step forward simulates looking for something to show, in virtual ms. */
 const STEP_HORIZON_MS = 60_000;
 
 /** A moment with something to show: events, or a narration or user action (not just time passing). */
-export function isNotable(m: Moment): boolean {
+export function isNotable(m: Pick<Entry, 'events' | 'action'>): boolean {
 	return (
 		m.events.length > 0 || (m.action !== undefined && m.action.type !== 'advance' && m.action.type !== 'cue')
 	);
@@ -24,7 +32,7 @@ export function advance(c: Core, ms: number): Core {
 	if (!atBranchEnd(next)) next = replay(next, target);
 	else {
 		const start = next.player.history.index;
-		next = {...next, player: playUntil(next.player, target, MAX_STEP_MS)};
+		next = {...next, player: playUntil(next.player, target)};
 		next = scan(next, start);
 	}
 	if (next.playing && from < end && nowOf(next) >= end)
@@ -34,73 +42,95 @@ export function advance(c: Core, ms: number): Core {
 
 /** Walk recorded moments up to `target`, stopping at a breakpoint. */
 function replay(c: Core, target: number): Core {
-	const moments = momentsOf(c);
+	const last = lastIndex(c);
 	let i = c.player.history.index;
-	while (i < moments.length - 1 && moments[i + 1]!.world.kernel.now <= target) {
+	while (i < last && entryOf(c, i + 1).now <= target) {
 		i += 1;
-		const hit = breakpointHit(c.breakpoints, moments[i - 1]!.world, moments[i]!);
+		const hit = breakpointAt(c, i);
 		if (hit) return {...withIndex(c, i), playing: false, stopped: hit};
 	}
 	const moved = withIndex(c, i);
 	// Past the recorded moments: simulate the rest of the frame.
-	if (i === moments.length - 1 && moments[i]!.world.kernel.now < target)
-		return scan({...moved, player: playUntil(moved.player, target, MAX_STEP_MS)}, i);
+	if (i === last && entryOf(c, i).now < target)
+		return scan({...moved, player: playUntil(moved.player, target)}, i);
 	return moved;
+}
+
+/** Whether moment `i` trips an enabled breakpoint: only a moment with events can, so only those need worlds. */
+function breakpointAt(c: Core, i: number): string | undefined {
+	const entry = entryOf(c, i);
+	if (entry.events.length === 0 || !Object.values(c.breakpoints).some(Boolean)) return undefined;
+	return breakpointHit(c.breakpoints, worldAtIndex(c, i - 1), {world: worldAtIndex(c, i), ...entry});
 }
 
 /** After simulating from moment `start`: stop at the first new moment that trips a breakpoint. */
 function scan(c: Core, start: number): Core {
-	const moments = momentsOf(c);
-	for (let i = start + 1; i < moments.length; i++) {
-		const hit = breakpointHit(c.breakpoints, moments[i - 1]!.world, moments[i]!);
+	const last = lastIndex(c);
+	for (let i = start + 1; i <= last; i++) {
+		const hit = breakpointAt(c, i);
 		if (hit) return {...withIndex(c, i), playing: false, stopped: hit};
 	}
 	return c;
 }
 
+/** The first notable moment after `from`, if any. */
+function notableAfter(c: Core, from: number): number | undefined {
+	const last = lastIndex(c);
+	for (let i = from + 1; i <= last; i++) if (isNotable(entryOf(c, i))) return i;
+	return undefined;
+}
+
 /** The next moment that shows something; at the end of the branch, simulate until one happens. */
 export function stepForward(c: Core): Core {
-	const moments = momentsOf(c);
-	for (let i = c.player.history.index + 1; i < moments.length; i++)
-		if (isNotable(moments[i]!)) return withIndex(c, i);
-	let next = withIndex(c, lastIndex(c));
-	const horizon = nowOf(next) + STEP_HORIZON_MS;
-	while (nowOf(next) < horizon) {
-		const start = lastIndex(next);
-		next = {...next, player: playUntil(next.player, nowOf(next) + MAX_STEP_MS, MAX_STEP_MS)};
-		const found = momentsOf(next).findIndex((m, i) => i > start && isNotable(m));
-		if (found !== -1) return withIndex(next, found);
-	}
-	return next;
+	const recorded = notableAfter(c, c.player.history.index);
+	if (recorded !== undefined) return withIndex(c, recorded);
+	const end = withIndex(c, lastIndex(c));
+	// Time is event-driven: each new moment is the next instant something happens.
+	const shows = (p: Player) => p !== end.player && isNotable(currentEntry(p.history));
+	const next = {...end, player: playUntil(end.player, nowOf(end) + STEP_HORIZON_MS, {stop: shows})};
+	return withIndex(next, lastIndex(next));
 }
 
 /** Back to the previous moment that showed something (rewind). */
 export function stepBack(c: Core): Core {
-	const moments = momentsOf(c);
-	for (let i = c.player.history.index - 1; i > 0; i--) if (isNotable(moments[i]!)) return withIndex(c, i);
+	for (let i = c.player.history.index - 1; i > 0; i--) if (isNotable(entryOf(c, i))) return withIndex(c, i);
 	return withIndex(c, 0);
+}
+
+/** A jump at least this far ahead runs as a fast-forward: coarse moments, stepped on copies. */
+export const FAST_FORWARD_MS = 60_000;
+/** A fast-forward leaves about this many moments behind it (fewer if that made them too long)… */
+const JUMP_MOMENTS = 64;
+/** …each covering at most this much virtual time, so that a jump can stop between them. */
+const JUMP_GRAIN_MAX_MS = 10 * 60_000;
+
+/** How to play a jump of `distance` ms: exact instants when short, coarse fast-forward when long. */
+export function jumpPace(distance: number): Pace {
+	if (distance < FAST_FORWARD_MS) return {};
+	return {grain: Math.min(JUMP_GRAIN_MAX_MS, distance / JUMP_MOMENTS), copy: true};
+}
+
+/** Whether going to `ms` means simulating a long way past the end of the branch (a sliced jump). */
+export function isLongJump(c: Core, ms: number): boolean {
+	return ms - entryOf(c, lastIndex(c)).now >= FAST_FORWARD_MS;
 }
 
 /** The world at virtual time `ms`: the last moment at or before it, simulating if it lies ahead. */
 export function goto(c: Core, ms: number): Core {
 	const t = Math.max(0, ms);
-	const moments = momentsOf(c);
-	if (t > moments.at(-1)!.world.kernel.now) {
-		const end = withIndex(c, lastIndex(c));
-		return {...end, player: playUntil(end.player, t, MAX_STEP_MS)};
-	}
-	// Time never goes back within a branch: binary search.
-	let lo = 0;
-	let hi = moments.length - 1;
-	let found = 0;
-	while (lo <= hi) {
-		const mid = (lo + hi) >> 1;
-		if (moments[mid]!.world.kernel.now <= t) {
-			found = mid;
-			lo = mid + 1;
-		} else hi = mid - 1;
-	}
-	return withIndex(c, found);
+	if (t > entryOf(c, lastIndex(c)).now) return jump(withIndex(c, lastIndex(c)), t);
+	return withIndex(c, indexAtOrBefore(c.player.history, t));
+}
+
+/**
+ * Simulate from the end of the branch towards `t`; `stop` (asked between moments) ends it early,
+ * leaving the session at the moment reached (a sliced or cancelled jump).
+ */
+export function jump(c: Core, t: number, stop?: () => boolean): Core {
+	const end = withIndex(c, lastIndex(c));
+	const pace = jumpPace(t - nowOf(end));
+	const next = {...end, player: playUntil(end.player, t, stop ? {...pace, stop} : pace)};
+	return withIndex(next, lastIndex(next));
 }
 
 export type Chapter = {at: number; title: string};

@@ -1,5 +1,5 @@
 // The small panes: pods as `kubectl get pods` prints them, SysV queues, and the explained events.
-import type {History, Moment, World} from '../engine/index.js';
+import {currentEntry, entriesBackwards, type History, type World} from '../engine/index.js';
 import {getProcess, hexKey, type IpcNamespace, type Kernel} from '../kernel/index.js';
 import {ageColumn, readyColumn, restartsColumn, statusColumn} from '../runtime/index.js';
 import type {PodRow, QueueRow, WhyRow} from '../ui/session.js';
@@ -87,28 +87,9 @@ function buildQueueRows(k: Kernel): QueueRow[] {
 	return rows;
 }
 
-const through = new WeakMap<Moment, number>();
-
-/**
- * Events in the moments leading to the current one, itself included. Moments never change, so the
- * count is kept per moment and a frame only adds the moments played since the last one.
- */
+/** Events in the moments leading to the current one, itself included (kept per moment by the history). */
 export function eventsThrough(h: History): number {
-	const pending: Moment[] = [];
-	let total = 0;
-	for (const moment of momentsBackwards(h)) {
-		const known = through.get(moment);
-		if (known !== undefined) {
-			total = known;
-			break;
-		}
-		pending.push(moment);
-	}
-	for (let i = pending.length - 1; i >= 0; i--) {
-		total += pending[i]!.events.length;
-		through.set(pending[i]!, total);
-	}
-	return total;
+	return currentEntry(h).total;
 }
 
 /**
@@ -122,9 +103,9 @@ export function whyRows(h: History, count: number, hidden = 0): WhyRow[] {
 	const total = eventsThrough(h) - hidden;
 	// Slow motion: the current moment's last `hidden` events have not been shown yet.
 	let skip = hidden;
-	for (const moment of momentsBackwards(h)) {
-		for (let e = moment.events.length - 1 - skip; e >= 0; e--) {
-			const event = moment.events[e]!;
+	for (const entry of entriesBackwards(h)) {
+		for (let e = entry.events.length - 1 - skip; e >= 0; e--) {
+			const event = entry.events[e]!;
 			const {t, rule, text} = event;
 			const row: WhyRow = {t, rule, text, seq: total - 1 - rows.length};
 			if (event.pid !== undefined) row.pid = event.pid;
@@ -135,18 +116,4 @@ export function whyRows(h: History, count: number, hidden = 0): WhyRow[] {
 		skip = 0;
 	}
 	return rows.reverse();
-}
-
-/** The moments of the current branch up to the current one, then those of the branches it left. */
-function* momentsBackwards(h: History): Generator<Moment> {
-	let branch = h.branches[h.current];
-	let index = h.index;
-	while (branch) {
-		// Moment 0 of a branch is the moment it was made from: its parent yields it.
-		const first = branch.from ? 1 : 0;
-		for (let i = index; i >= first; i--) yield branch.moments[i]!;
-		if (!branch.from) return;
-		index = branch.from.index;
-		branch = h.branches[branch.from.branch];
-	}
 }

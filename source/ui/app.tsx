@@ -99,6 +99,13 @@ export function App({session, onQuit}: Props) {
 	const current = useRef(state);
 
 	useInput((input: string, key: KeyInfo) => {
+		// During a long jump only Esc and Ctrl-C count (they stop it); other keys are dropped, not
+		// played blindly once the jump is over.
+		if (session.status().jump) {
+			if (key.escape || (key.ctrl && input === 'c')) session.cancelJump?.();
+			redraw();
+			return;
+		}
 		const {page, panes} = latest.current;
 		if (page <= 0) {
 			if (input === 'q' || (key.ctrl && input === 'c')) (onQuit ?? exit)();

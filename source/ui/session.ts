@@ -157,6 +157,8 @@ export type SessionStatus = {
 	/** The pane the current chapter is about, if it names one. */
 	focus?: PaneName;
 	atEnd: boolean;
+	/** A long jump (`goto` far ahead) under way: where to, and how far it has got (0..1). */
+	jump?: {target: number; progress: number};
 	/** Slow motion: the moment is shown after `shown` of its `of` events. */
 	event?: {shown: number; of: number};
 	/** Why play last stopped on its own (a breakpoint, the scenario's end), until the next change. */
@@ -229,6 +231,8 @@ export type Session = {
 	nextChapter(): void;
 	prevChapter(): void;
 	goto(ms: number): void;
+	/** Stop a long jump where it has got to (Esc or Ctrl-C while `status().jump` is set). */
+	cancelJump?(): void;
 	branches(): string[];
 	switchBranch(name: string): void;
 

@@ -13,7 +13,11 @@ type Part = {text: string; drop: number};
  */
 export function statusLine(theme: Theme, status: SessionStatus, width: number): string {
 	const {glyphs: g, palette: p, ascii} = theme;
-	const state = status.playing ? `${g.play} playing` : `${g.pause} paused${status.atEnd ? ' (end)' : ''}`;
+	const state = status.jump
+		? `jumping to t=${jumpTarget(status.jump.target)} ${Math.floor(status.jump.progress * 100)}% (Esc stops)`
+		: status.playing
+			? `${g.play} playing`
+			: `${g.pause} paused${status.atEnd ? ' (end)' : ''}`;
 	const speed = formatSpeed(status.speed).replace('×', ascii ? 'x' : '×');
 	// Slow motion: which event of the moment the screen shows.
 	const event = status.event ? `  event ${status.event.shown}/${status.event.of}` : '';
@@ -46,4 +50,9 @@ export function statusLine(theme: Theme, status: SessionStatus, width: number): 
 	const stateAt = whole.indexOf(head);
 	const end = stateAt === -1 ? 0 : stateAt + head.length;
 	return paint([[whole.slice(0, end), bold], whole.slice(end)], theme.color, {inverse: true});
+}
+
+/** Where a long jump goes: hours past an hour (`t=600m00.0s` would be hard to read). */
+function jumpTarget(ms: number): string {
+	return ms >= 3_600_000 ? `${Number((ms / 3_600_000).toFixed(1))}h` : formatTime(ms);
 }

@@ -19,7 +19,7 @@ describe('stepping with freezing off (headless)', () => {
 	for (const freeze of [true, false]) {
 		test(`R-ZOMB-5: a fork bomb at podPidsLimit 600 runs to EAGAIN and every world is plain data (freezing ${freeze ? 'on' : 'off'})`, async () => {
 			const s = await forkBomb(600);
-			const player = playUntil(startPlayer(s, {freeze}), 4000, 60_000);
+			const player = playUntil(startPlayer(s, {freeze}), 4000, {grain: 60_000});
 			const world = playerWorld(player);
 			// Reading every value throws on a revoked proxy.
 			assert.doesNotThrow(() => JSON.stringify(world));

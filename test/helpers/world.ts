@@ -2,6 +2,7 @@
 import {
 	type Action,
 	act,
+	currentEntry,
 	currentMoment,
 	emptyWorld,
 	type History,
@@ -57,7 +58,7 @@ export class Node {
 
 	do(action: Action): KernelEvent[] {
 		this.history = act(this.history, action, this.step);
-		const {events} = currentMoment(this.history);
+		const events = [...currentEntry(this.history).events];
 		this.events.push(...events);
 		return events;
 	}

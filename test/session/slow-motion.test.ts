@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {step, worldAfterEvents} from '../../source/engine/index.js';
 import {getProcess} from '../../source/kernel/index.js';
-import {momentsOf} from '../../source/session/core.js';
+import {lastIndex, momentAt} from '../../source/session/core.js';
 import {makeSession, playFor, rowOf} from './helpers.js';
 
 /** The session paused just before the kill of web/app's PID 1 (at 4 s). */
@@ -25,7 +25,7 @@ describe('slow motion', () => {
 		const {session} = beforeKill();
 		session.goto(4000);
 		const core = session.core();
-		const moments = momentsOf(core);
+		const moments = Array.from({length: lastIndex(core) + 1}, (_, i) => momentAt(core, i));
 		const i = moments.findIndex((m) => m.action?.type === 'signal');
 		const moment = moments[i]!;
 		assert.ok(moment.events.length > 5, 'the kill is a cascade');
@@ -113,11 +113,6 @@ describe('slow motion', () => {
 		const result = session.run('spawn pid:1');
 		assert.equal(result.ok, true);
 		assert.equal(session.status().event, undefined);
-		assert.ok(
-			getProcess(
-				session.core().player.history.branches[session.status().branch]!.moments.at(-1)!.world.kernel,
-				1,
-			),
-		);
+		assert.ok(getProcess(momentAt(session.core(), lastIndex(session.core())).world.kernel, 1));
 	});
 });

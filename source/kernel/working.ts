@@ -1,0 +1,34 @@
+// Plain working copies of arrays inside the draft, made once per step. Pushing to or splicing an
+// immer draft of a long array goes through the proxy element by element (a 1,000-line log cost
+// ~1 ms an append); a fresh plain array put in the draft is not proxied again in the same step,
+// so every later change to it in that step is a native array operation.
+import {current, isDraft} from 'immer';
+import type {Ctx} from './context.js';
+
+/** `holder[key]` as a plain array this step owns (a copy on first use, `[]` if absent). */
+export function ownedArray<T>(ctx: Ctx, holder: Record<string, T[]>, key: string): T[] {
+	const value = holder[key];
+	if (value !== undefined && ctx.owned?.has(value)) return value;
+	const base = value === undefined ? [] : isDraft(value) ? (current(value as object) as T[]) : value;
+	const copy = [...base];
+	holder[key] = copy;
+	(ctx.owned ??= new WeakSet()).add(copy);
+	(ctx.ownedList ??= []).push(copy);
+	return copy;
+}
+
+/**
+ * End of the step: the arrays it owned are done, and frozen. immer walks every new plain value put
+ * into a draft looking for drafts inside it (a 1,000-line log read element by element on every
+ * step); a frozen one it skips. The next step that changes one copies it again.
+ */
+export function sealOwned(ctx: Ctx): void {
+	for (const array of ctx.ownedList ?? []) Object.freeze(array);
+	ctx.ownedList = [];
+	ctx.owned = undefined;
+}
+
+/** The plain value behind a draft, for reading only: no proxy for each element read. */
+export function plain<T>(value: T): T {
+	return isDraft(value) ? (current(value as object) as T) : value;
+}
