@@ -21,10 +21,18 @@ export function startExec(
 	command: string[],
 	purpose: ExecPurpose,
 	timeoutMs?: number,
-): {pid: number} | {error: string} {
+): {pid: number} | {error: string; unanswered?: true} {
 	const main = c.pid === undefined ? undefined : tableGet(r.k.k.procs, c.pid);
 	const shim = pod.sandbox ? tableGet(r.k.k.procs, pod.sandbox.shim) : undefined;
 	if (!main || !shim || main.state === 'Z') return {error: 'container is not running'};
+	// R-PROBE-2: containerd asks the shim to start the exec; a stopped shim never answers, so no
+	// process starts (none is left a zombie its stopped parent cannot reap, holding the container's
+	// PID namespace open) and the kubelet's call runs out of time.
+	if (shim.state === 'T')
+		return {
+			error: `containerd-shim ${shim.hostPid} is stopped: the exec request is never answered`,
+			unanswered: true,
+		};
 	const spec = containerSpec(pod, c.name);
 	const image = lookupImage(spec.image);
 	const resolved = resolveExec(command, {

@@ -126,7 +126,10 @@ export function runProbe(
 			probe.timeoutSeconds * 1000,
 		);
 		if ('error' in started) {
-			probeResult(r, pod, c, spec, kind, {ok: false, code: 126, output: started.error}, stop);
+			const output = started.unanswered
+				? `command "${probe.check.command.join(' ')}" timed out (${started.error})`
+				: started.error;
+			probeResult(r, pod, c, spec, kind, {ok: false, code: 126, output}, stop);
 			return;
 		}
 		(c.probing ??= {})[kind] = started.pid;

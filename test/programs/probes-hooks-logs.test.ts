@@ -81,6 +81,37 @@ describe('R-PROBE', () => {
 		);
 	});
 
+	test('R-PROBE-2: a stopped containerd-shim starts no exec: the probe times out and the killed container ends in its namespaces', () => {
+		const node = start(
+			{
+				image: 'busybox',
+				command: ['sleep', '3600'],
+				livenessProbe: probe({kind: 'exec', command: ['true']}, {periodSeconds: 1, failureThreshold: 1}),
+			},
+			{terminationGracePeriodSeconds: 1},
+		);
+		const shim = node.pod('p').sandbox!.shim;
+		node.do({type: 'signal', pid: shim, signal: 'SIGSTOP'});
+		const before = node.events.filter((e) => e.rule === 'R-PROBE-1').length;
+		node.advance(4000);
+		// No exec process was forked by the stopped shim (it could never reap it: a zombie with a
+		// parent outside the container's PID namespace would keep its PID 1 exiting forever).
+		assert.equal(node.events.filter((e) => e.rule === 'R-PROBE-1').length, before);
+		assert.match(
+			events(node, 'Unhealthy')[0]?.message ?? '',
+			/^Liveness probe failed: command "true" timed out/,
+		);
+		const c = node.container('p', 'c');
+		const main = node.main('p', 'c');
+		if (c.state === 'running') {
+			assert.ok(
+				main && main.state !== 'Z' && main.exiting === undefined,
+				'a running container has a live main process',
+			);
+			assert.ok(node.world.kernel.namespaces[main.ns.ipc], "the running container's IPC namespace exists");
+		}
+	});
+
 	test('R-PROBE-3: agnhost liveness answers 200 for 10 s, then 500: failures at 12, 15, 18 s, Killing, exit 2 (R-EXEC-13)', () => {
 		const node = start({
 			image: 'registry.k8s.io/e2e-test-images/agnhost:2.40',
