@@ -3,6 +3,7 @@
 // A benchmark, not a test: nothing here asserts; a figure that misses its target is marked ✗.
 import './production.js';
 import {benchCluster} from './cluster.js';
+import {benchExec} from './exec.js';
 import {benchForkBomb} from './fork-bomb.js';
 import {benchHistoryHeap} from './history-heap.js';
 import {benchKernelSteps} from './kernel-steps.js';
@@ -25,6 +26,7 @@ const benches: Bench[] = [
 	{name: 'play', group: 'time', run: benchPlay},
 	{name: 'ui', group: 'ui', run: benchUi},
 	{name: 'schedulers', group: 'cluster', run: benchCluster},
+	{name: 'counter', group: 'exec', run: benchExec},
 	{name: 'record', group: 'record', run: benchRecord},
 ];
 
@@ -33,6 +35,7 @@ const titles: Record<string, string> = {
 	pods: 'Pods (issue 3)',
 	ui: 'UI (issue 5)',
 	cluster: 'Cluster (issue 11)',
+	exec: 'Exec (issue 10)',
 	time: 'Time at scale (issue 13)',
 	record: 'Recording (issue 12)',
 };

@@ -13,26 +13,36 @@ const names = readdirSync(dir)
 	.filter((file) => file.endsWith('.yaml'))
 	.sort();
 
-/** The scenarios the playground ships: the 14 lessons, the default node and the 5 co-scheduling lessons. */
+/**
+ * The scenarios the playground ships: the 14 lessons, the default node, the 5 co-scheduling lessons
+ * and the 7 Kubernetes docs' examples of issue 10.
+ */
 const expected = [
+	'command-demo',
 	'coscheduling-app-logcollector',
 	'coscheduling-kubernetes-pending',
 	'coscheduling-main-a-b',
 	'coscheduling-mesos-deadlock',
 	'coscheduling-omega-conflict',
+	'counter-logs',
 	'crashloop-backoff',
 	'default',
+	'exec-liveness',
 	'fork-bomb',
 	'helloworld',
 	'host-namespaces',
+	'http-liveness',
 	'init-container-war',
 	'ipc-mc2',
 	'kill-pid-1',
+	'lifecycle-events',
+	'memory-limit-oom',
 	'pause-ownership',
 	'share-process-namespace',
 	'sidecar-log-collector',
 	'sigterm-ignored',
 	'systemd-supervisor',
+	'tcp-grpc-probes',
 	'tini',
 	'zombies',
 ];

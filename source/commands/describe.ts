@@ -16,7 +16,9 @@ export function podEvents(world: World): string[] {
 			[
 				e.type,
 				e.reason,
-				e.count > 1 ? `${humanDuration(now - e.t)} (x${e.count})` : humanDuration(now - e.t),
+				e.count > 1
+					? `${humanDuration(now - (e.last ?? e.t))} (x${e.count} over ${humanDuration(now - e.t)})`
+					: humanDuration(now - e.t),
 				e.message,
 			].map(printable),
 		);

@@ -6,7 +6,7 @@ import type {Errno} from './errno.js';
 import {execProgram} from './exec.js';
 import {exitProcess} from './exit.js';
 import {createThread, forkProcess} from './fork.js';
-import {appendFile, bind, connect, copyFile, readFile, writeStdout} from './io.js';
+import {appendFile, bind, connect, copyFile, readFile, unlink, writeFile, writeStdout} from './io.js';
 import {msgctlRmid, msgget, msgrcv, msgsnd} from './ipc.js';
 import {addRef, createNs, createPidNs, dropRef} from './namespaces.js';
 import {isWithin} from './pids.js';
@@ -131,6 +131,13 @@ function perform(ctx: Ctx, p: Process, call: Syscall): Outcome {
 		}
 		case 'copyFile':
 			return errnoOutcome(copyFile(ctx, p, call.from, call.to));
+		case 'writeFile':
+			return errnoOutcome(writeFile(ctx, p, call.path, call.lines, call.append));
+		case 'unlink':
+			return errnoOutcome(unlink(ctx, p, call.path));
+		case 'note':
+			emit(ctx, 'R-EXEC-10', 'note', `${label(p)}: ${call.text}`, {pid: p.hostPid});
+			return {};
 		case 'alloc':
 			chargeMemory(ctx, p, call.bytes);
 			return proc(ctx, p.hostPid)?.state === 'Z' ? 'gone' : {};

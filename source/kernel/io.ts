@@ -6,10 +6,14 @@ import type {Errno} from './errno.js';
 import type {MntNamespace, NetNamespace, Process, Volume} from './types.js';
 import {ownedArray, plain} from './working.js';
 
+/** A process whose stdout is /dev/null writes nowhere. */
+export const nullStream = '/dev/null';
+
 /** Most recent lines kept per stream: logs are for reading, not for growing without bound. */
 export const streamLimit = 1000;
 
 export function writeStdout(ctx: Ctx, p: Process, text: string): void {
+	if (p.stdout === nullStream) return;
 	const stream = ownedArray(ctx, ctx.k.streams, p.stdout);
 	stream.push(text);
 	if (stream.length > streamLimit) stream.splice(0, stream.length - streamLimit);
@@ -46,6 +50,29 @@ export function readFile(
 	const lines = plain(target?.volume.files[target.file]);
 	if (!lines) return {errno: 'ENOENT'};
 	return {lines: lines.slice(from), next: lines.length};
+}
+
+export function writeFile(
+	ctx: Ctx,
+	p: Process,
+	path: string,
+	lines: string[],
+	append: boolean,
+): Errno | undefined {
+	const target = resolve(ctx, p, path);
+	if (!target) return 'ENOENT';
+	const existing = target.volume.files[target.file];
+	const next = append && existing ? [...existing, ...lines] : [...lines];
+	if (next.length > streamLimit) next.splice(0, next.length - streamLimit);
+	target.volume.files[target.file] = next;
+	return undefined;
+}
+
+export function unlink(ctx: Ctx, p: Process, path: string): Errno | undefined {
+	const target = resolve(ctx, p, path);
+	if (!target?.volume.files[target.file]) return 'ENOENT';
+	delete target.volume.files[target.file];
+	return undefined;
 }
 
 export function copyFile(ctx: Ctx, p: Process, from: string, to: string): Errno | undefined {

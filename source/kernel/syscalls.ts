@@ -21,6 +21,8 @@ export type Syscall =
 			/** clone3(CLONE_INTO_CGROUP). */
 			cgroup?: string;
 			setsid?: boolean;
+			/** The child's stdout (a pipe, /dev/null) instead of the parent's. */
+			stdout?: string;
 			reply?: string;
 	  }
 	| {call: 'exec'; program: ProgramCall; comm: string; argv?: string[]}
@@ -63,6 +65,11 @@ export type Syscall =
 	| {call: 'appendFile'; path: string; line: string; reply?: string}
 	| {call: 'readFile'; path: string; from?: number; reply?: string}
 	| {call: 'copyFile'; from: string; to: string; reply?: string}
+	/** open(O_CREAT) and write: `>` truncates, `>>` (append) adds; no lines is `touch`. */
+	| {call: 'writeFile'; path: string; lines: string[]; append: boolean; reply?: string}
+	| {call: 'unlink'; path: string; reply?: string}
+	/** Not a system call: the program says what podplay does not simulate (R-EXEC-10). */
+	| {call: 'note'; text: string}
 	| {call: 'alloc'; bytes: number}
 	| {call: 'thread'; name: string; reply?: string}
 	| {call: 'threadExit'; name: string}

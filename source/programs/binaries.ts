@@ -2,7 +2,9 @@
 // the binaries podplay simulates become programs; an absent one is the runtime's start error; an
 // unknown one runs until stopped, and says so in a note.
 import type {Image, ShellFlavour} from './images.js';
-import type {ProgramSpec} from './params.js';
+import type {ProgramParams, ProgramSpec} from './params.js';
+import {serverSpec} from './server-specs.js';
+import {shellSpec} from './shell/machine.js';
 
 export type Resolution =
 	| {ok: true; spec: ProgramSpec; notes: string[]}
@@ -62,6 +64,32 @@ export function resolveExec(argv: readonly string[], ctx: ExecContext): Resoluti
 		case 'dash':
 		case 'bash':
 			return shellProgram(name, args, ctx);
+		case 'touch':
+		case 'rm':
+		case 'cat':
+		case 'date':
+		case 'wget':
+		case 'curl':
+		case 'tail':
+			if (name === 'tail' && !args.includes('-f')) break;
+			return done({
+				program: 'coreutil',
+				comm: name,
+				...({tool: name, args, busybox: image?.sh?.startsWith('ash') ?? false} as ProgramParams),
+			});
+		case 'agnhost':
+		case 'goproxy':
+		case 'etcd':
+		case 'redis-server':
+		case 'python':
+		case 'python3':
+		case 'nginx':
+		case 'docker-entrypoint.sh':
+		case 'stress': {
+			const spec = serverSpec(name, args, ctx);
+			if (spec) return done(spec);
+			break;
+		}
 		case 'printenv':
 			return done(
 				oneShot(
@@ -103,37 +131,26 @@ function flavourOf(name: string, image: Image | undefined): ShellFlavour {
 }
 
 /**
- * `sh -c STRING`. A string that is one plain command is run directly here; R-EXEC-5 decides whether
- * the shell execs it (busybox ash ≥ 1.28 and bash ≥ 5.1 without a trailing newline) or stays PID 1
- * and waits for it as a child (Debian's dash, busybox ≤ 1.27), reaping any child meanwhile (R-EXEC-8).
+ * `sh -c STRING` (R-EXEC-5..9): the script runs on the shell model. Syntax the model does not
+ * simulate is said in a note, and the shell then runs until stopped rather than doing something else.
  */
 function shellProgram(name: string, args: readonly string[], ctx: ExecContext): Resolution {
 	const flavour = flavourOf(name, ctx.image);
-	if (args[0] !== '-c' || args[1] === undefined) {
+	const c = args.indexOf('-c');
+	if (c < 0 || args[c + 1] === undefined) {
 		// R-EXEC-17: no tty, stdin is /dev/null: the shell reads EOF and exits 0.
 		return done(oneShot(name, [], 0));
 	}
-	const script = args[1];
-	const words = script.trim().split(/\s+/);
-	const plain = /^[\w./:=@%+,-]+(\s+[\w./:=@%+,-]+)*\s*$/.test(script.trim()) && words[0] !== '';
-	if (!plain || words[0] === 'exit' || words[0] === 'exec') {
+	const script = args[c + 1]!;
+	const built = shellSpec(name, flavour, script, ctx);
+	if (!built.ok) {
 		return {
 			ok: true,
 			spec: {program: 'app', comm: name},
-			notes: [`the shell script of \`${name} -c\` is not simulated: \`${name}\` runs until stopped`],
+			notes: [
+				`the script of \`${name} -c\` is not simulated (${built.error}): \`${name}\` runs until stopped`,
+			],
 		};
 	}
-	const inner = resolveExec(words, ctx);
-	if (!inner.ok) {
-		const message =
-			flavour === 'bash'
-				? `bash: ${words[0]}: command not found`
-				: flavour === 'dash'
-					? `${name}: 1: ${words[0]}: not found`
-					: `${name}: ${words[0]}: not found`;
-		return done(oneShot(name, [message], 127));
-	}
-	const execs = (flavour === 'ash' && !script.endsWith('\n')) || flavour === 'bash';
-	if (execs) return inner;
-	return {ok: true, spec: {program: 'sh', comm: name, service: inner.spec}, notes: inner.notes};
+	return done({program: 'shell', comm: name, ...(built.params as unknown as ProgramParams)});
 }

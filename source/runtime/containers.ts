@@ -14,6 +14,7 @@ import {
 } from '../kernel/index.js';
 import {specCall} from '../programs/index.js';
 import {containerSpec, logStream, note, podCgroup, podEvent, type RtCtx} from './context.js';
+import {startPostStart} from './hooks.js';
 import {scheduleProbes} from './probes.js';
 import {containerRun} from './programs.js';
 import type {ContainerStatus, PodState, Terminated} from './types.js';
@@ -97,6 +98,8 @@ export function startContainer(r: RtCtx, pod: PodState, c: ContainerStatus): voi
 	c.startedAt = r.k.k.now;
 	delete c.finishedAt;
 	c.stopping = false;
+	delete c.postStartPending;
+	delete c.probing;
 	delete c.kill;
 	c.started = !spec.startupProbe;
 	c.ready = c.kind !== 'init' && c.started && !spec.readinessProbe;
@@ -117,6 +120,7 @@ export function startContainer(r: RtCtx, pod: PodState, c: ContainerStatus): voi
 		rule,
 	);
 	scheduleProbes(r, pod, c, spec);
+	startPostStart(r, pod, c);
 }
 
 function mountVolumes(
@@ -297,6 +301,8 @@ export function restartContainer(r: RtCtx, pod: PodState, c: ContainerStatus): v
 		c.lastState = lastTermination(c, r.k.k.now);
 	c.restartCount += 1;
 	c.lastRestartAt = r.k.k.now;
+	// R-LOG-4: the kubelet keeps the current and the previous instance; older logs go with their container.
+	if (c.restartCount >= 2) delete r.k.k.streams[logStream(pod.name, c.name, c.restartCount - 2)];
 	startContainer(r, pod, c);
 }
 

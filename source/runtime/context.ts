@@ -14,9 +14,12 @@ export function podEvent(
 	message: string,
 	rule: string,
 ): void {
-	const last = pod.events.at(-1);
-	if (last && last.reason === reason && last.message === message) last.count += 1;
-	else pod.events.push({t: r.k.k.now, type, reason, message, count: 1});
+	// The event recorder aggregates by reason and message: one row, counted, first and last seen.
+	const same = pod.events.findLast((e) => e.reason === reason && e.message === message);
+	if (same) {
+		same.count += 1;
+		same.last = r.k.k.now;
+	} else pod.events.push({t: r.k.k.now, type, reason, message, count: 1});
 	if (pod.events.length > 50) pod.events.splice(0, pod.events.length - 50);
 	emit(r.k, rule, 'pod-event', `${pod.name}: ${reason}: ${message}`, {data: {pod: pod.name, reason, type}});
 }

@@ -5,6 +5,7 @@ import type {ExitStatus} from '../kernel/index.js';
 import {type KernelEvent, type Timer, tableGet} from '../kernel/index.js';
 import {
 	backoffExpired,
+	exitCode,
 	initFailedForGood,
 	mainContainersDone,
 	markTerminated,
@@ -12,8 +13,10 @@ import {
 	shouldRestart,
 } from './containers.js';
 import {containerSpec, findContainer, podEvent, type RtCtx} from './context.js';
+import {execTimedOut, finishExec} from './exec-sync.js';
+import {postStartDone, preStopFailed, runPostStart} from './hooks.js';
 import {syncPod} from './pods.js';
-import {runProbe} from './probes.js';
+import {execProbeDone, runProbe} from './probes.js';
 import {cleanupAfterDeadShim, stopSandbox} from './sandbox.js';
 import {podPhase} from './status.js';
 import {
@@ -30,9 +33,16 @@ import type {PodState} from './types.js';
 /** React to a batch of kernel events: container main processes and pause that exited. */
 export function observe(r: RtCtx, events: readonly KernelEvent[]): void {
 	for (const event of events) {
+		// What a program said it does not simulate stays on the playground's screen (R-EXEC-10).
+		if (event.kind === 'note' && !(r.rt.notes ?? []).includes(event.text))
+			(r.rt.notes ??= []).push(event.text);
 		if (event.kind !== 'exit' || event.pid === undefined) continue;
 		const status = event.data?.status as ExitStatus | undefined;
 		if (!status) continue;
+		if (r.rt.execs?.[event.pid]) {
+			execExited(r, event.pid, status);
+			continue;
+		}
 		for (const name of r.rt.order) {
 			const pod = r.rt.pods[name];
 			if (!pod) continue;
@@ -57,6 +67,33 @@ export function observe(r: RtCtx, events: readonly KernelEvent[]): void {
 		const pod = r.rt.pods[name];
 		if (pod) finishIfDone(r, pod);
 	}
+}
+
+/** An exec probe or hook process ended (R-HOOK-2, R-PROBE-2). */
+function execExited(r: RtCtx, pid: number, status: ExitStatus): void {
+	const finished = finishExec(r, pid, exitCode(status));
+	if (!finished) return;
+	const {record, done} = finished;
+	const pod = r.rt.pods[record.pod];
+	if (!pod || pod.uid !== record.uid) return;
+	const c = findContainer(pod, record.container);
+	if (!c || c.startedAt !== record.startedAt) return;
+	const spec = containerSpec(pod, c.name);
+	const purpose = record.purpose;
+	if (purpose.kind === 'probe') {
+		execProbeDone(r, pod, c, spec, purpose.probe, done, record.command, (why) =>
+			killContainer(r, pod, c, why),
+		);
+		if (purpose.probe === 'startup' && c.started) syncPod(r, pod);
+		return;
+	}
+	if (purpose.kind === 'postStart') {
+		postStartDone(r, pod, c, done, spec.postStart!, (why) => killContainer(r, pod, c, why));
+		if (!c.postStartPending) syncPod(r, pod);
+		return;
+	}
+	preStopFailed(r, pod, done);
+	preStopFinished(r, pod, c);
 }
 
 function containerExited(r: RtCtx, pod: PodState, name: string, status: ExitStatus, at: number): void {
@@ -147,6 +184,22 @@ export function fireRuntimeTimer(r: RtCtx, timer: Timer): void {
 			return;
 		case 'pod-deadline':
 			podDeadline(r, pod);
+			return;
+		case 'exec-timeout':
+			execTimedOut(r, Number(data.pid));
+			return;
+		case 'poststart':
+			// A postStart sleep hook (R-HOOK-8) is done.
+			if (c && c.startedAt === data.startedAt && c.postStartPending) {
+				postStartDone(r, pod, c, {ok: true, code: 0, output: ''}, containerSpec(pod, c.name).postStart!);
+				syncPod(r, pod);
+			}
+			return;
+		case 'poststart-run':
+			if (c && c.startedAt === data.startedAt && c.state === 'running') runPostStart(r, pod, c);
+			return;
+		case 'poststart-failed':
+			if (c && c.startedAt === data.startedAt) killContainer(r, pod, c, 'FailedPostStartHook');
 			return;
 	}
 }

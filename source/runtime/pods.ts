@@ -83,6 +83,8 @@ export function syncPod(r: RtCtx, pod: PodState): void {
 		// R-RESTART-4: one at a time; R-RESTART-5: the next starts once a sidecar has started.
 		if (!(c.kind === 'sidecar' && c.started)) return;
 	}
+	// R-HOOK-1: containers start one at a time; a postStart hook that has not returned holds the rest.
+	if (pod.containers.some((c) => c.postStartPending)) return;
 	for (const c of pod.containers) {
 		if (
 			c.kind === 'app' &&
@@ -90,6 +92,7 @@ export function syncPod(r: RtCtx, pod: PodState): void {
 			(c.reason === 'ContainerCreating' || c.reason === 'PodInitializing')
 		) {
 			startContainer(r, pod, c);
+			if (c.postStartPending) return;
 		}
 	}
 }

@@ -33,8 +33,12 @@ export function podPhase(pod: PodState): PodPhase {
 		if (pod.spec.restartPolicy === 'OnFailure' && !failed) return 'Succeeded';
 	}
 	if (pod.initIndex < pod.spec.initContainers.length) return 'Pending';
+	// R-HOOK-1: a first start whose postStart has not returned still shows Pending.
 	const started = apps.some(
-		(c) => c.state !== 'waiting' || c.restartCount > 0 || c.reason === 'CrashLoopBackOff',
+		(c) =>
+			(c.state !== 'waiting' && !(c.postStartPending && c.restartCount === 0)) ||
+			c.restartCount > 0 ||
+			c.reason === 'CrashLoopBackOff',
 	);
 	return started ? 'Running' : 'Pending';
 }
@@ -77,6 +81,7 @@ export function statusColumn(pod: PodState, phase: PodPhase = podPhase(pod)): st
 			else if (c.state === 'terminated' && c.reason) reason = c.reason;
 			else if (c.state === 'terminated')
 				reason = c.signal ? `Signal:${signalNumberOf(c)}` : `ExitCode:${c.exitCode}`;
+			else if (c.state === 'running' && c.postStartPending) reason = 'ContainerCreating';
 			else if (c.state === 'running' && c.ready) hasRunning = true;
 		}
 		if (reason === 'Completed' && hasRunning) reason = podReady(pod) ? 'Running' : 'NotReady';

@@ -3,6 +3,7 @@
 import {addTimer, emit, forceKill, parseSignal, sendSignal, tableGet} from '../kernel/index.js';
 import {newStatus} from './containers.js';
 import {containerSpec, podEvent, type RtCtx} from './context.js';
+import {preStopFailed, runHook} from './hooks.js';
 import {createPod, syncPod} from './pods.js';
 import {startSandbox} from './sandbox.js';
 import type {ContainerStatus, PodState} from './types.js';
@@ -41,6 +42,10 @@ export function killContainer(
 		addTimer(r.k, since + hook.seconds * 1000, 'runtime', 'prestop', undefined, key);
 		return;
 	}
+	// R-HOOK-5: exec hooks run as a process in the container; httpGet and tcpSocket answer at once.
+	const done = runHook(r, pod, c, 'preStop', hook, key);
+	if (!done) return;
+	preStopFailed(r, pod, done);
 	preStopFinished(r, pod, c);
 }
 

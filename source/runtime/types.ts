@@ -15,6 +15,24 @@ export type Terminated = {
 
 export type ProbeState = {successes: number; failures: number};
 
+/** Why the kubelet runs a command in a container through ExecSync (R-HOOK-2, R-PROBE-1). */
+export type ExecPurpose =
+	| {kind: 'probe'; probe: 'startup' | 'liveness' | 'readiness'}
+	| {kind: 'postStart'}
+	| {kind: 'preStop'};
+
+/** An ExecSync in flight, keyed by the exec process's host PID. */
+export type ExecRecord = {
+	pod: string;
+	uid: string;
+	container: string;
+	startedAt: number;
+	stream: string;
+	command: string[];
+	purpose: ExecPurpose;
+	timedOut?: boolean;
+};
+
 export type ContainerStatus = {
 	name: string;
 	kind: ContainerKind;
@@ -37,6 +55,10 @@ export type ContainerStatus = {
 	/** Back-off delay for the next restart (R-RESTART-2): 0 before the first exit. */
 	backoff: number;
 	probes: {startup: ProbeState; liveness: ProbeState; readiness: ProbeState};
+	/** R-HOOK-1: the postStart hook has not returned yet: status shows Waiting, probes wait, later containers wait. */
+	postStartPending?: boolean;
+	/** R-PROBE-7: an exec probe of this kind is running (its worker waits for it). */
+	probing?: Partial<Record<'startup' | 'liveness' | 'readiness', number>>;
 	/** Being stopped by the kubelet (liveness failure, termination). */
 	stopping?: boolean;
 	/**
@@ -67,6 +89,8 @@ export type PodEvent = {
 	reason: string;
 	message: string;
 	count: number;
+	/** When it was last seen (kubectl's `10s (x3 over 20s)`: last seen, count, first seen). */
+	last?: number;
 };
 
 export type PodState = {
@@ -107,6 +131,9 @@ export type RuntimeState = {
 	uidSeq: number;
 	/** What podplay said it does not simulate (R-EXEC-10, R-EXEC-19), for the playground to keep on screen. */
 	notes?: string[];
+	/** Exec probes and hooks running now (R-HOOK-2). */
+	execs?: Record<number, ExecRecord>;
+	execSeq?: number;
 };
 
 export function emptyRuntime(podPidsLimit?: number): RuntimeState {

@@ -99,10 +99,6 @@ describe('defaultProgram', () => {
 					exitCode: 1,
 				},
 			],
-			[
-				{image: 'busybox', command: ['sh', '-c', 'echo hi']},
-				{program: 'app', comm: 'echo', print: ['hi'], exitAfter: 0, exitCode: 0},
-			],
 			[{image: 'registry.k8s.io/pause:3.10'}, {program: 'pause'}],
 		];
 		for (const [container, program] of cases)
