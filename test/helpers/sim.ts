@@ -40,7 +40,7 @@ export class Sim {
 		const {kernel, events} = kernelStep(this.kernel, action, programs, undefined, {freeze: this.freeze});
 		this.kernel = kernel;
 		this.last = events;
-		this.events.push(...events);
+		for (const event of events) this.events.push(event);
 		return events;
 	}
 

@@ -59,7 +59,8 @@ export class Node {
 	do(action: Action): KernelEvent[] {
 		this.history = act(this.history, action, this.step);
 		const events = [...currentEntry(this.history).events];
-		this.events.push(...events);
+		// One by one: a runaway moment can hold more events than a spread may pass as arguments.
+		for (const event of events) this.events.push(event);
 		return events;
 	}
 
