@@ -4,6 +4,7 @@ import type {Scenario} from '../scenario/index.js';
 import {chapters} from '../session/time.js';
 import {resolveUiOptions} from '../ui/options.js';
 import {makeTheme, ThemeContext} from '../ui/theme.js';
+import {untilExit} from '../ui/until-exit.js';
 import {PresenterApp} from './app.js';
 import {type NotesState, writeNotes} from './notes-channel.js';
 import {createPresenter} from './presenter.js';
@@ -52,14 +53,9 @@ export async function runPresenter(scenario: Scenario, o: PresentOptions): Promi
 		</ThemeContext.Provider>,
 		{alternateScreen: true, incrementalRendering: true, exitOnCtrlC: false, maxFps: 30, patchConsole: false},
 	);
-	const stop = () => instance.unmount();
-	process.once('SIGTERM', stop);
-	process.once('SIGHUP', stop);
 	try {
-		await instance.waitUntilExit();
+		await untilExit(instance);
 	} finally {
-		process.off('SIGTERM', stop);
-		process.off('SIGHUP', stop);
 		notes(true);
 		presenter.dispose();
 	}

@@ -3,6 +3,7 @@ import {App} from './app.js';
 import {type ResolvedUiOptions, resolveUiOptions, type UiOptions} from './options.js';
 import type {Session} from './session.js';
 import {makeTheme, ThemeContext} from './theme.js';
+import {untilExit} from './until-exit.js';
 
 export type PlaygroundOptions = UiOptions & {
 	/** Streams (tests). Default: the process's. */
@@ -48,17 +49,9 @@ export async function runPlayground(session: Session, options: PlaygroundOptions
 	// Ink draws its first frame inside render() and ends the synchronized update with it; this only
 	// makes sure the update is ended whatever Ink did.
 	if (options.replaceFirstFrame) out.write(endReplacing);
-	const stop = () => instance.unmount();
-	// A closed terminal (EIO) ends the playground quietly instead of with a stack trace.
-	(options.stdout ?? process.stdout).on('error', stop);
-	process.once('SIGTERM', stop);
-	process.once('SIGHUP', stop);
 	try {
-		await instance.waitUntilExit();
+		await untilExit(instance, out);
 	} finally {
-		process.off('SIGTERM', stop);
-		process.off('SIGHUP', stop);
-		(options.stdout ?? process.stdout).off('error', stop);
 		session.pause();
 	}
 }
