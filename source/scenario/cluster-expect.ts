@@ -4,7 +4,7 @@
 import {allocated, type ClusterState, conflicts, formatMemory, heldOn} from '../cluster/index.js';
 import type {Kernel, KernelEvent} from '../kernel/index.js';
 import type {RuntimeState} from '../runtime/index.js';
-import {checkExpectation, type Failure} from './expect.js';
+import {checkExpectation, type Failure, failureList} from './expect.js';
 import type {Expectation} from './types.js';
 
 export type NodeView = {kernel: Kernel; runtime: RuntimeState};
@@ -17,11 +17,7 @@ export function checkClusterExpectation(
 	e: Expectation,
 	events: readonly KernelEvent[] = [],
 ): Failure[] {
-	const failures: Failure[] = [];
-	const check = (field: string, expected: unknown, actual: unknown) => {
-		if (expected !== undefined && expected !== actual)
-			failures.push({expectation: e, field, expected, actual});
-	};
+	const {failures, check} = failureList(e);
 	switch (e.subject) {
 		case 'node': {
 			if (!c.nodes.some((n) => n.name === e.node))

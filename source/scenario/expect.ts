@@ -39,6 +39,19 @@ function countText(expected: Count): number | string {
 	return expected.gte !== undefined ? `at least ${expected.gte}` : `at most ${expected.lte}`;
 }
 
+/** The failures of expectation `e`, and `check`, which adds one when an expected field differs. */
+export function failureList(e: Expectation): {
+	failures: Failure[];
+	check: (field: string, expected: unknown, actual: unknown) => void;
+} {
+	const failures: Failure[] = [];
+	const check = (field: string, expected: unknown, actual: unknown) => {
+		if (expected !== undefined && expected !== actual)
+			failures.push({expectation: e, field, expected, actual});
+	};
+	return {failures, check};
+}
+
 /**
  * Every field of the assertion that does not hold, as expected/actual pairs. `events` are the
  * events so far, for `{event: …}` assertions.
@@ -49,11 +62,7 @@ export function checkExpectation(
 	e: Expectation,
 	events: readonly KernelEvent[] = [],
 ): Failure[] {
-	const failures: Failure[] = [];
-	const check = (field: string, expected: unknown, actual: unknown) => {
-		if (expected !== undefined && expected !== actual)
-			failures.push({expectation: e, field, expected, actual});
-	};
+	const {failures, check} = failureList(e);
 	const checkCount = (field: string, expected: Count | undefined, actual: number) => {
 		if (expected !== undefined && !holds(expected, actual))
 			failures.push({expectation: e, field, expected: countText(expected), actual});
