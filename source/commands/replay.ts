@@ -20,18 +20,33 @@ import {formatLine, scenarioHeader, transcript} from './transcript.js';
 
 export type ReplayOptions = {until?: number; json: boolean; seed?: number};
 
+const batchLines = 512;
+
 export function replay(s: Scenario, options: ReplayOptions, o: Output): number {
 	const until = options.until ?? scenarioEnd(s);
 	const player = playUntil(startPlayer(s, {seed: options.seed, freeze: false}), until, headlessPace);
 	const world = playerWorld(player);
 	const lines = transcript(player, until);
 	if (options.json) {
-		for (const line of lines) o.out(jsonLine(line));
+		for (let i = 0; i < lines.length; i += batchLines)
+			o.out(
+				lines
+					.slice(i, i + batchLines)
+					.map(jsonLine)
+					.join('\n'),
+			);
 		o.out(jsonLine(snapshot(world)));
 		return exitCodes.ok;
 	}
 	for (const line of scenarioHeader(o, s)) o.out(line);
-	for (const line of lines) o.out(formatLine(o, line));
+	// A long transcript leaves in batches of lines (one write each), not one write per line.
+	for (let i = 0; i < lines.length; i += batchLines)
+		o.out(
+			lines
+				.slice(i, i + batchLines)
+				.map((line) => formatLine(o, line))
+				.join('\n'),
+		);
 	const snap = snapshot(world);
 	o.out('');
 	o.out(style(o, 'bold', `Pods at ${(world.kernel.now / 1000).toFixed(1)}s`));

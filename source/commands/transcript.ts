@@ -75,17 +75,12 @@ function revealedRules(player: Player, t: number): string[] {
 
 function eventLine(e: KernelEvent): Line {
 	if (e.kind === 'note') return {type: 'note', t: e.t, rule: e.rule, text: e.text};
-	return {
-		type: 'event',
-		t: e.t,
-		rule: e.rule,
-		text: e.text,
-		kind: e.kind,
-		...(e.pid === undefined ? {} : {pid: e.pid}),
-		...(e.errno ? {errno: e.errno} : {}),
-		// In a cluster, what happened on a node says which (R-SCHED).
-		...(typeof e.data?.node === 'string' && !e.rule.startsWith('R-SCHED') ? {node: e.data.node} : {}),
-	};
+	const line: Line & {type: 'event'} = {type: 'event', t: e.t, rule: e.rule, text: e.text, kind: e.kind};
+	if (e.pid !== undefined) line.pid = e.pid;
+	if (e.errno) line.errno = e.errno;
+	// In a cluster, what happened on a node says which (R-SCHED).
+	if (typeof e.data?.node === 'string' && !e.rule.startsWith('R-SCHED')) line.node = e.data.node;
+	return line;
 }
 
 export function formatTime(ms: number): string {

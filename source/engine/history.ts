@@ -6,8 +6,9 @@
 // is a lookup. Rewinding is showing an older moment; acting there starts a branch, which shares its
 // parent's moments up to the one it was made from; every branch is kept and can be revisited.
 import type {KernelEvent} from '../kernel/index.js';
+import {deepCopy} from '../kernel/index.js';
 import type {Action} from './actions.js';
-import {type StepOptions, step} from './step.js';
+import {replayInPlace, type StepOptions, step} from './step.js';
 import type {World} from './world.js';
 
 export type Moment = {world: World; action?: Action; events: readonly KernelEvent[]};
@@ -56,12 +57,18 @@ export type Tuning = {
 	maxKeyframes: number;
 };
 
-/** Replaying up to 128 moments of a lively node takes a few milliseconds; a keyframe costs its changes. */
+/**
+ * Replaying a lively node's moments on a private copy costs ~0.1 ms each, so a keyframe every 512
+ * moments still rebuilds any moment in a few tens of milliseconds; a keyframe costs its changes.
+ * Past 512 keyframes (about 65,000 moments at first) they are thinned: 30 minutes at ×64 (~180,000
+ * moments) keep a few hundred worlds, not thousands. The cache holds the last moments played or
+ * rebuilt (a rebuild leaves its last few moments there as worlds of their own).
+ */
 export const defaultTuning: Tuning = {
 	keyframeEvery: 128,
 	keyframeCost: 4000,
-	cacheSize: 256,
-	maxKeyframes: 2048,
+	cacheSize: 32,
+	maxKeyframes: 512,
 };
 
 /** Moments per chunk of a log: appending copies nothing; a chunk is never changed below `length`. */
@@ -86,6 +93,7 @@ export type Log = {
 };
 
 let logIds = 0;
+const noEvents: readonly KernelEvent[] = Object.freeze([]);
 
 function newLog(spacing: number): Log {
 	logIds += 1;
@@ -195,12 +203,27 @@ export function worldAt(h: History, index: number, branch: Branch = currentBranc
 			break;
 		}
 	}
+	// Far from it: replay on a private copy changed in place (no immer bookkeeping per moment, several
+	// times faster), keeping only the last few moments as separate worlds for stepping back.
+	if (index - base > steppedTail) {
+		const until = index - steppedTail;
+		world = replayInPlace(deepCopy(world), actionsIn(log, base + 1, until));
+		base = until;
+		remember(h.cache, cacheKey(log, base), world);
+	}
 	const options = {...h.options, freeze: false};
 	for (let i = base + 1; i <= index; i++) {
 		world = step(world, entryIn(log, i).action!, options).world;
 		remember(h.cache, cacheKey(log, i), world);
 	}
 	return world;
+}
+
+/** Moments before the one asked for that a rebuild leaves in the cache as worlds of their own. */
+const steppedTail = 8;
+
+function* actionsIn(log: Log, from: number, to: number): Generator<Action> {
+	for (let i = from; i <= to; i++) yield entryIn(log, i).action!;
 }
 
 function nearestKeyframe(log: Log, index: number): number {
@@ -231,7 +254,7 @@ export function act(h: History, action: Action, options: StepOptions = h.options
 	const result = step(world, action, options);
 	const entry: Entry = {
 		action,
-		events: result.events,
+		events: result.events.length === 0 ? noEvents : result.events.slice(),
 		now: result.world.kernel.now,
 		total: before.total + result.events.length,
 	};

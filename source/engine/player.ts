@@ -11,7 +11,15 @@ import {
 } from '../scenario/index.js';
 import type {Action} from './actions.js';
 import {worldExpectation, worldStepActions} from './cluster-play.js';
-import {act, currentEntry, entriesBackwards, type History, startHistory, worldAt} from './history.js';
+import {
+	act,
+	currentEntry,
+	entriesBackwards,
+	type History,
+	startHistory,
+	type Tuning,
+	worldAt,
+} from './history.js';
 import type {StepOptions} from './step.js';
 import {emptyWorld, type World} from './world.js';
 
@@ -25,13 +33,17 @@ export type Player = {
 	options: StepOptions;
 };
 
-export function startPlayer(scenario: Scenario, options: StepOptions & {seed?: number} = {}): Player {
+export function startPlayer(
+	scenario: Scenario,
+	options: StepOptions & {seed?: number; tuning?: Tuning} = {},
+): Player {
 	let player: Player = {
 		scenario,
-		history: startHistory(emptyWorld(nodeOptions(scenario, options.seed)), {
-			freeze: options.freeze,
-			copy: options.copy,
-		}),
+		history: startHistory(
+			emptyWorld(nodeOptions(scenario, options.seed)),
+			{freeze: options.freeze, copy: options.copy},
+			options.tuning,
+		),
 		failures: [],
 		options: {freeze: options.freeze, copy: options.copy},
 	};

@@ -68,6 +68,22 @@ export function step(world: World, action: Action, options: StepOptions = {}): S
 	return {world: next, events};
 }
 
+/**
+ * Replay recorded actions on a private world, changed in place: what rebuilding a moment from a
+ * keyframe does (history.ts). `world` must be a deep copy nobody else holds; actions are copied,
+ * since the world may keep parts of them and is changed afterwards.
+ */
+export function replayInPlace(world: World, actions: Iterable<Action>): World {
+	for (const action of actions) {
+		try {
+			apply(world, deepCopy(action), []);
+		} catch (error) {
+			if (!(error instanceof EventLimit)) throw error;
+		}
+	}
+	return world;
+}
+
 /** A node's kernel and runtime inside one step: their contexts, and how the kubelet settles. */
 export type HostCtx = {k: Ctx; r: RtCtx; settle: () => void; timers: (ctx: Ctx, timer: Timer) => void};
 

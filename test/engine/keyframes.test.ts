@@ -4,6 +4,7 @@
 // FC_SEED=<seed> FC_PATH=<path> node_modules/.bin/node --import tsx --test test/engine/keyframes.test.ts
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
+import {fileURLToPath} from 'node:url';
 import fc from 'fast-check';
 import {
 	type Action,
@@ -11,12 +12,15 @@ import {
 	branchLength,
 	emptyWorld,
 	type History,
+	playUntil,
 	seek,
 	startHistory,
+	startPlayer,
 	switchBranch,
 	type World,
 	worldAt,
 } from '../../source/engine/index.js';
+import {loadScenarioFile} from '../../source/scenario/index.js';
 import {createAction, play, scenario} from '../runtime/arbitraries.js';
 
 const numRuns = Number(process.env.FC_RUNS ?? 25);
@@ -107,6 +111,34 @@ describe('bounded history (keyframes and replay)', () => {
 			}),
 			{numRuns: Math.ceil(numRuns / 2), ...replaying},
 		);
+	});
+
+	test('a long play keeps a bounded number of worlds resident, and every moment rebuilds to the world played', async () => {
+		const loaded = await loadScenarioFile(
+			fileURLToPath(new URL('../../scenarios/default.yaml', import.meta.url)),
+		);
+		assert.ok(loaded.ok);
+		// Every world resident: the worlds as played.
+		const every = {keyframeEvery: 1, keyframeCost: 1, cacheSize: 1, maxKeyframes: Number.POSITIVE_INFINITY};
+		const tight = {keyframeEvery: 4, keyframeCost: 1_000_000, cacheSize: 8, maxKeyframes: 6};
+		const played = playUntil(startPlayer(loaded.scenario, {freeze: false, tuning: every}), 300_000);
+		const bounded = playUntil(startPlayer(loaded.scenario, {freeze: false, tuning: tight}), 300_000);
+		const moments = branchLength(bounded.history);
+		assert.equal(moments, branchLength(played.history));
+		assert.ok(moments > 4 * 6 * 4, `${moments} moments: enough to thin the keyframes several times`);
+		const log = bounded.history.branches.main!.log;
+		// Resident worlds: at most maxKeyframes keyframes and cacheSize cached, however long the play.
+		assert.ok(log.keyframes.length <= tight.maxKeyframes, `${log.keyframes.length} keyframes`);
+		assert.equal(log.worlds.size, log.keyframes.length);
+		assert.ok(bounded.history.cache.worlds.size <= tight.cacheSize);
+		assert.ok(log.spacing >= moments / tight.maxKeyframes, `spacing ${log.spacing}`);
+		// Far from a keyframe (replayed on a private copy) and near one (stepped), both exact.
+		for (let i = 0; i < moments; i += 1 + (i % 13))
+			assert.deepEqual(worldAt(cold(bounded.history), i), worldAt(played.history, i), `moment ${i}`);
+		const walk = cold(bounded.history);
+		for (let i = moments - 1; i >= moments - 40; i--)
+			assert.deepEqual(worldAt(walk, i), worldAt(played.history, i), `moment ${i} walking back`);
+		assert.ok(walk.cache.worlds.size <= tight.cacheSize);
 	});
 
 	test('an older version of a history that acts again does not change the newer one', () => {
