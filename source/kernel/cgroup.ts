@@ -1,6 +1,6 @@
 // cgroups: the pids controller (R-ZOMB-5, K21) and memory limits with the OOM killer (R-STATUS-4).
 import type {Ctx} from './context.js';
-import {emit, label} from './context.js';
+import {emit, label, proc} from './context.js';
 import {forceKill} from './signal.js';
 import {tableValues} from './table.js';
 import type {Cgroup, Process} from './types.js';
@@ -82,7 +82,10 @@ function oomKill(ctx: Ctx, group: Cgroup | undefined, trigger: Process): void {
 		`out of memory in ${where} after ${label(trigger)} allocated: the OOM killer sends SIGKILL to ${victims.map(label).join(', ')}`,
 		{pid: trigger.hostPid, data: {victims: victims.map((v) => v.hostPid)}},
 	);
-	for (const victim of victims) forceKill(ctx, victim, {oom: true});
+	for (const victim of victims) {
+		const live = proc(ctx, victim.hostPid);
+		if (live) forceKill(ctx, live, {oom: true});
+	}
 }
 
 function isInside(ctx: Ctx, path: string, ancestor: string): boolean {
