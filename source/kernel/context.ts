@@ -20,6 +20,8 @@ export type Ctx = {
 	timers?: Timer[];
 	/** The working timer list differs from the state's. */
 	timersChanged?: boolean;
+	/** Timers before this index in `timers` have fired this step (timers.ts). */
+	timerHead?: number;
 	programs: ProgramTable;
 	/** What this step made itself and changes natively (cow.ts, working.ts). */
 	cow?: Cow;
@@ -27,6 +29,8 @@ export type Ctx = {
 	inPlace?: boolean;
 	/** The step's world is frozen when it ends (immer's auto-freeze; default true). */
 	freeze?: boolean;
+	/** The programs' random(), drawing from the kernel's seeded generator (dispatch.ts). */
+	random?: () => number;
 	/** The process table as this step last read or wrote it (context.ts). */
 	procs?: Kernel['procs'];
 	/** Zombie children per parent, counted on first need in this step (children.ts). */

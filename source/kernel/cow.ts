@@ -72,22 +72,38 @@ export function sealCow(ctx: Ctx): void {
 	const cow = ctx.cow;
 	if (!cow) return;
 	if (ctx.freeze !== false) {
-		for (const value of cow.procs) deepFreeze(value);
+		for (const value of cow.procs) {
+			if (!deepFreeze(value))
+				throw new Error(`kernel invariant: an immer draft was stored in a process, at ${draftPath(value)}`);
+		}
 		for (const value of cow.deep) deepFreeze(value);
 	}
 	for (const value of cow.made) Object.freeze(value);
 	ctx.cow = undefined;
 }
 
-/** Freeze `value` and whatever it holds that is not frozen yet (frozen values hold frozen values). */
-function deepFreeze(value: unknown): void {
-	if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return;
-	// A draft here came in without settled() (plain.ts): it would be revoked when produce returns.
-	if (isDraft(value)) throw new Error('kernel invariant: an immer draft was stored in a process');
-	Object.freeze(value);
+/**
+ * Freeze `value` and whatever it holds that is not frozen yet (frozen values hold frozen values).
+ * False when it meets a draft: one that came in without settled() (plain.ts) would be revoked when
+ * produce returns.
+ */
+function deepFreeze(value: unknown): boolean {
+	if (value === null || typeof value !== 'object' || Object.isFrozen(value)) return true;
+	if (isDraft(value)) return false;
+	let ok = true;
 	if (Array.isArray(value)) {
-		for (const item of value) deepFreeze(item);
-		return;
+		for (const item of value) ok = deepFreeze(item) && ok;
+	} else for (const key in value) ok = deepFreeze((value as Record<string, unknown>)[key]) && ok;
+	Object.freeze(value);
+	return ok;
+}
+
+function draftPath(value: unknown, path = 'process'): string | undefined {
+	if (value === null || typeof value !== 'object') return undefined;
+	if (isDraft(value)) return path;
+	for (const [key, field] of Object.entries(value)) {
+		const found = draftPath(field, `${path}.${key}`);
+		if (found) return found;
 	}
-	for (const key in value) deepFreeze((value as Record<string, unknown>)[key]);
+	return undefined;
 }

@@ -296,14 +296,11 @@ export function drain(ctx: Ctx): void {
 }
 
 function env(ctx: Ctx, p: Process): ProgramEnv {
-	return {
-		now: ctx.k.now,
-		self: p,
-		nsPid: ownPid(p),
-		random: () => {
-			const [value, next] = nextRandom(ctx.k.rng);
-			ctx.k.rng = next;
-			return value;
-		},
+	// One random() per step, not one closure per reaction (a fork bomb runs tens of thousands).
+	ctx.random ??= () => {
+		const [value, next] = nextRandom(ctx.k.rng);
+		ctx.k.rng = next;
+		return value;
 	};
+	return {now: ctx.k.now, self: p, nsPid: ownPid(p), random: ctx.random};
 }
