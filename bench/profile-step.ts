@@ -4,7 +4,7 @@
 // `freeze` (the same, frozen), `kernel` and `kernel-freeze` (the same through kernelStep alone),
 // `play` (the default scenario for N virtual minutes, event by event), `jump` (the same as one
 // fast-forward on a copy), `bomb` and `bomb-tini` (a fork bomb to EAGAIN at pids.max N, as
-// bench/fork-bomb.ts), `reap` (N children reaped at once, as bench/reap.ts). Prints the wall and
+// bench/fork-bomb.ts), `reap` and `reap-copy` (N children reaped at once, as bench/reap.ts). Prints the wall and
 // CPU time.
 import './production.js';
 import {join} from 'node:path';
@@ -40,8 +40,9 @@ if (mode === 'signal' || mode === 'freeze') {
 	}
 } else if (mode === 'bomb' || mode === 'bomb-tini') {
 	forkBomb({init: mode === 'bomb' ? 'sleep' : 'tini', pidsMax: n}, {freeze: false});
-} else if (mode === 'reap') {
-	reapAll(parentOfMany(n), {freeze: false});
+} else if (mode === 'reap' || mode === 'reap-copy') {
+	const {ms} = reapAll(parentOfMany(n), {freeze: false, copy: mode === 'reap-copy'});
+	process.stdout.write(`the reaping step: ${Math.round(ms)} ms\n`);
 } else {
 	const root = fileURLToPath(new URL('..', import.meta.url));
 	const loaded = await loadScenarioFile(join(root, 'scenarios', 'default.yaml'));

@@ -30,14 +30,20 @@ export function createCgroup(
 	return group;
 }
 
-/** A cgroup and its ancestors, innermost first: limits apply at every level. */
+/**
+ * A cgroup and its ancestors, innermost first: limits apply at every level. Kept on the context
+ * for the step (every fork and exit charges it; cgroups are never removed).
+ */
 export function cgroupChain(ctx: Ctx, path: string): Cgroup[] {
+	const cached = ctx.cgroupChains?.get(path);
+	if (cached) return cached;
 	const chain: Cgroup[] = [];
 	let current: Cgroup | undefined = ctx.k.cgroups[path];
 	while (current) {
 		chain.push(current);
 		current = current.parent === undefined ? undefined : ctx.k.cgroups[current.parent];
 	}
+	if (chain.length > 0) (ctx.cgroupChains ??= new Map()).set(path, chain);
 	return chain;
 }
 

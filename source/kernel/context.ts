@@ -7,7 +7,17 @@ import type {Errno} from './errno.js';
 import {rawField} from './raw.js';
 import type {ProgramEvent, ProgramTable} from './syscalls.js';
 import {tableDelete, tableGet, tableSet} from './table.js';
-import type {HostPid, Kernel, KernelEvent, NsId, PidNamespace, Process, Timer} from './types.js';
+import type {
+	Cgroup,
+	HostPid,
+	Kernel,
+	KernelEvent,
+	Namespace,
+	NsId,
+	PidNamespace,
+	Process,
+	Timer,
+} from './types.js';
 
 export type Wakeup = {pid: HostPid; event: ProgramEvent};
 
@@ -20,8 +30,6 @@ export type Ctx = {
 	timers?: Timer[];
 	/** The working timer list differs from the state's. */
 	timersChanged?: boolean;
-	/** Timers before this index in `timers` have fired this step (timers.ts). */
-	timerHead?: number;
 	programs: ProgramTable;
 	/** What this step made itself and changes natively (cow.ts, working.ts). */
 	cow?: Cow;
@@ -29,6 +37,11 @@ export type Ctx = {
 	inPlace?: boolean;
 	/** The step's world is frozen when it ends (immer's auto-freeze; default true). */
 	freeze?: boolean;
+	/** Cgroup chains this step has charged (cgroup.ts). */
+	cgroupChains?: Map<string, Cgroup[]>;
+	/** Namespaces this step has read for changing, and for reading only (context.ts). */
+	nsDrafts?: Map<NsId, Namespace>;
+	nsPeeks?: Map<NsId, Namespace>;
 	/** The programs' random(), drawing from the kernel's seeded generator (dispatch.ts). */
 	random?: () => number;
 	/** The process table as this step last read or wrote it (context.ts). */
@@ -86,14 +99,44 @@ export function removeProc(ctx: Ctx, pid: number): void {
 	setProcTable(ctx, tableDelete(procTable(ctx), pid, copying(ctx)));
 }
 
-/** PID namespace `id`, to read and change. */
-export function pidNs(ctx: Ctx, id: NsId): PidNamespace {
-	return ctx.k.namespaces[id] as PidNamespace;
+/**
+ * Namespace `id`, to read and change (inside an immer step, its draft), kept on the context for
+ * the step: every fork and exit touches four or five namespaces, and each access through the
+ * kernel's draft and the namespace table's draft costs several proxy traps.
+ */
+export function namespace(ctx: Ctx, id: NsId): Namespace | undefined {
+	const cache = (ctx.nsDrafts ??= new Map());
+	let ns = cache.get(id);
+	if (ns === undefined) {
+		ns = ctx.k.namespaces[id];
+		if (ns) cache.set(id, ns);
+	}
+	return ns;
 }
 
-/** PID namespace `id`, to read only: no draft made for it. */
+/** The namespace is gone from the table (every deletion goes through here). */
+export function forgetNs(ctx: Ctx, id: NsId): void {
+	delete ctx.k.namespaces[id];
+	ctx.nsDrafts?.delete(id);
+	ctx.nsPeeks?.delete(id);
+}
+
+/** PID namespace `id`, to read and change. */
+export function pidNs(ctx: Ctx, id: NsId): PidNamespace {
+	return namespace(ctx, id) as PidNamespace;
+}
+
+/** PID namespace `id`, to read only and at once: no draft made for it. */
 export function peekNs(ctx: Ctx, id: NsId): PidNamespace {
-	return rawField(rawField(ctx.k, 'namespaces'), id) as PidNamespace;
+	const drafted = ctx.nsDrafts?.get(id);
+	if (drafted) return drafted as PidNamespace;
+	const peeks = (ctx.nsPeeks ??= new Map());
+	let ns = peeks.get(id);
+	if (ns === undefined) {
+		ns = rawField(rawField(ctx.k, 'namespaces'), id);
+		if (ns) peeks.set(id, ns);
+	}
+	return ns as PidNamespace;
 }
 
 /**

@@ -15,7 +15,10 @@ export type Cow = {
 	owned: Set<object>;
 	/** Arrays (table levels, children, log lines): frozen when the step ends. */
 	made: object[];
-	/** Arrays copied from values never frozen (a world built in place): frozen all the way down when the world is. */
+	/**
+	 * Arrays copied from values never frozen (a world built in place), and new timers: frozen all
+	 * the way down when the world is.
+	 */
 	deep: object[];
 	/** Processes: frozen all the way down when the world is. */
 	procs: object[];
@@ -79,6 +82,11 @@ export function sealCow(ctx: Ctx): void {
 		for (const value of cow.deep) deepFreeze(value);
 	}
 	for (const value of cow.made) Object.freeze(value);
+	// The timer heap too (timers.ts): immer would otherwise walk every timer looking for drafts.
+	if (ctx.timers) {
+		Object.freeze(ctx.timers);
+		ctx.timers = undefined;
+	}
 	ctx.cow = undefined;
 }
 

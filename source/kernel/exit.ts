@@ -3,7 +3,7 @@
 import {chargeMemory, chargePids} from './cgroup.js';
 import {addChild, becameZombie, childList, removeChild} from './children.js';
 import type {Ctx} from './context.js';
-import {emit, label, peekProc, pidNs, proc, removeProc} from './context.js';
+import {emit, forgetNs, label, namespace, peekProc, pidNs, proc, removeProc} from './context.js';
 import {dropRef} from './namespaces.js';
 import {freePid, nsChain} from './pids.js';
 import {forceKill, sendSignal} from './signal.js';
@@ -94,7 +94,7 @@ function teardown(ctx: Ctx, p: Process): void {
 	delete p.resume;
 	p.pending = [];
 	releaseOtherThreads(ctx, p);
-	const net = ctx.k.namespaces[p.ns.net] as NetNamespace | undefined;
+	const net = namespace(ctx, p.ns.net) as NetNamespace | undefined;
 	if (net) {
 		for (const [port, owner] of Object.entries(net.ports))
 			if (owner === p.hostPid) delete net.ports[Number(port)];
@@ -235,7 +235,7 @@ export function release(ctx: Ctx, p: Process, rule: string, reaper?: Process): v
 	});
 	for (const ns of chain) {
 		if (ns.count === 0 && ns.init !== undefined && ns.parent !== undefined && !heldForChildren(ctx, ns.id)) {
-			delete ctx.k.namespaces[ns.id];
+			forgetNs(ctx, ns.id);
 			emit(ctx, 'R-PIDNS-7', 'ns-gone', `PID namespace [${ns.id}] destroyed: its last process is gone`, {
 				data: {ns: ns.id, type: 'pid'},
 			});

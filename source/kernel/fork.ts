@@ -3,7 +3,7 @@
 import {chargePids, pidsLimitHit} from './cgroup.js';
 import {addChild} from './children.js';
 import type {Ctx} from './context.js';
-import {addProc, emit, label, wake} from './context.js';
+import {addProc, emit, label, namespace, wake} from './context.js';
 import type {Errno} from './errno.js';
 import {addRef, createNs, createPidNs} from './namespaces.js';
 import {allocPid, nsChain, takePid} from './pids.js';
@@ -34,7 +34,7 @@ export type ForkResult = {child: Process} | {errno: Errno};
 
 export function forkProcess(ctx: Ctx, parent: Process, options: ForkOptions = {}): ForkResult {
 	const missing = Object.entries(options.join ?? {}).find(
-		([, id]) => id !== undefined && !ctx.k.namespaces[id],
+		([, id]) => id !== undefined && !namespace(ctx, id),
 	);
 	if (missing)
 		return fail(

@@ -1,6 +1,6 @@
 // System V message queues in IPC namespaces (R-IPC-1, R-IPC-4..7). Src: ipc/msg.c, msgop(2).
 import type {Ctx} from './context.js';
-import {emit, label, proc, wake} from './context.js';
+import {emit, label, namespace, proc, wake} from './context.js';
 import type {Errno} from './errno.js';
 import {hexKey} from './namespaces.js';
 import {plain} from './plain.js';
@@ -15,7 +15,7 @@ const ipcPrivate = 0;
 const ipcmni = 32768;
 
 function ipcNs(ctx: Ctx, p: Process): IpcNamespace {
-	return ctx.k.namespaces[p.ns.ipc] as IpcNamespace;
+	return namespace(ctx, p.ns.ipc) as IpcNamespace;
 }
 
 function fail(ctx: Ctx, p: Process, call: string, errno: Errno, rule: string, why: string): {errno: Errno} {

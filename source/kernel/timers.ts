@@ -1,22 +1,53 @@
-// The virtual clock's timers: a sorted list of plain records, fired in (time, sequence) order.
-// During a step the list is worked on as a plain array held by the context and written back once
-// (commitTimers): inserting into or shifting an immer draft of a long array goes through the
-// proxy element by element, which made every fired timer cost O(timers). Fired timers are taken
-// from the front by moving an index, not by shift(), which moves the whole list each time: a
-// moment firing thousands of timers (a fork bomb's) stays linear.
+// The virtual clock's timers, fired in (time, sequence) order. The list is a binary min-heap on
+// (at, seq): timers[0] is always the next one due (what the player and the cluster read), adding
+// and taking one cost O(log n). A sorted list cost O(n) per insertion: tini re-arms a one-second
+// sigwait timeout on every SIGCHLD, and a fork bomb's ten-millisecond sleeps went in front of
+// thousands of them (30,000 bombs spent most of their time moving timers).
+// During a step the heap is worked on as a plain array held by the context and written back once
+// (commitTimers): changing an immer draft of a long array goes through the proxy element by
+// element.
 import {isDraft, original} from 'immer';
 import type {Ctx} from './context.js';
+import {cowOf} from './cow.js';
+import {settled} from './plain.js';
 import type {HostPid, Timer} from './types.js';
 
-/** The working list: the live timers are ctx.timers from ctx.timerHead on. */
 function working(ctx: Ctx): Timer[] {
 	ctx.timersChanged = true;
 	if (!ctx.timers) {
 		const base = isDraft(ctx.k.timers) ? (original(ctx.k.timers) as Timer[]) : ctx.k.timers;
 		ctx.timers = [...base];
-		ctx.timerHead = 0;
 	}
 	return ctx.timers;
+}
+
+function before(a: Timer, b: Timer): boolean {
+	return a.at < b.at || (a.at === b.at && a.seq < b.seq);
+}
+
+function siftUp(heap: Timer[], index: number): void {
+	const timer = heap[index];
+	while (index > 0) {
+		const parent = (index - 1) >> 1;
+		if (!before(timer, heap[parent])) break;
+		heap[index] = heap[parent];
+		index = parent;
+	}
+	heap[index] = timer;
+}
+
+function siftDown(heap: Timer[], index: number): void {
+	const timer = heap[index];
+	const half = heap.length >> 1;
+	while (index < half) {
+		let child = 2 * index + 1;
+		const right = child + 1;
+		if (right < heap.length && before(heap[right], heap[child])) child = right;
+		if (!before(heap[child], timer)) break;
+		heap[index] = heap[child];
+		index = child;
+	}
+	heap[index] = timer;
 }
 
 export function addTimer(
@@ -33,48 +64,39 @@ export function addTimer(
 		owner,
 		tag,
 		...(pid === undefined ? {} : {pid}),
-		...(data ? {data} : {}),
+		...(data ? {data: settled(data)} : {}),
 	};
 	ctx.k.timerSeq += 1;
-	const timers = working(ctx);
-	let low = ctx.timerHead ?? 0;
-	let high = timers.length;
-	while (low < high) {
-		const mid = (low + high) >> 1;
-		if (timers[mid].at <= at) low = mid + 1;
-		else high = mid;
-	}
-	if (low === timers.length) timers.push(timer);
-	else timers.splice(low, 0, timer);
+	// Frozen with the world when the step ends, like everything else it made (cow.ts).
+	cowOf(ctx).deep.push(timer);
+	const heap = working(ctx);
+	heap.push(timer);
+	siftUp(heap, heap.length - 1);
 }
 
 /** The earliest timer due at or before `until`, taken off the list. */
 export function takeDueTimer(ctx: Ctx, until: number): Timer | undefined {
-	const first = ctx.timers ? ctx.timers[ctx.timerHead ?? 0] : ctx.k.timers[0];
+	const first = (ctx.timers ?? ctx.k.timers)[0];
 	if (!first || first.at > until) return undefined;
-	working(ctx);
-	ctx.timerHead = (ctx.timerHead ?? 0) + 1;
+	const heap = working(ctx);
+	const last = heap.pop()!;
+	if (heap.length > 0) {
+		heap[0] = last;
+		siftDown(heap, 0);
+	}
 	return first;
 }
 
 export function cancelTimers(ctx: Ctx, match: (t: Timer) => boolean): void {
-	const timers = working(ctx);
-	const head = ctx.timerHead ?? 0;
-	const kept: Timer[] = [];
-	for (let i = head; i < timers.length; i++) if (!match(timers[i])) kept.push(timers[i]);
-	if (kept.length === timers.length - head) return;
+	const heap = working(ctx);
+	const kept = heap.filter((t) => !match(t));
+	if (kept.length === heap.length) return;
+	for (let index = (kept.length >> 1) - 1; index >= 0; index--) siftDown(kept, index);
 	ctx.timers = kept;
-	ctx.timerHead = 0;
 }
 
 /** Write the working list back into the state (once per step). */
 export function commitTimers(ctx: Ctx): void {
-	if (ctx.timers && ctx.timersChanged) {
-		if (ctx.timerHead) {
-			ctx.timers = ctx.timers.slice(ctx.timerHead);
-			ctx.timerHead = 0;
-		}
-		ctx.k.timers = ctx.timers;
-	}
+	if (ctx.timers && ctx.timersChanged) ctx.k.timers = ctx.timers;
 	ctx.timersChanged = false;
 }
