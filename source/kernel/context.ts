@@ -1,8 +1,9 @@
 // The working context of one kernel step: the draft being changed, the events it emits and the
 // program reactions still to run. Kernel functions take it as their first argument.
 
+import {isDraft} from 'immer';
 import {deepCopy} from './copy.js';
-import {adoptProcess, type Cow, copying, copyProcess} from './cow.js';
+import {adopt, adoptProcess, type Cow, copying, copyProcess} from './cow.js';
 import type {Errno} from './errno.js';
 import {rawField} from './raw.js';
 import type {ProgramEvent, ProgramTable} from './syscalls.js';
@@ -108,10 +109,34 @@ export function namespace(ctx: Ctx, id: NsId): Namespace | undefined {
 	const cache = (ctx.nsDrafts ??= new Map());
 	let ns = cache.get(id);
 	if (ns === undefined) {
-		ns = ctx.k.namespaces[id];
+		const raw = rawField(rawField(ctx.k, 'namespaces'), id);
+		ns = raw?.type === 'pid' ? ownPidNs(ctx, raw) : ctx.k.namespaces[id];
 		if (ns) cache.set(id, ns);
 	}
 	return ns;
+}
+
+/**
+ * A PID namespace the step may change, copied once (cow.ts): its fields are numbers and its
+ * PID table, itself changed copy-on-write, so a shallow copy is a full one. Every fork and reap
+ * changes one at each level; through immer each change cost a get and a set trap or two.
+ */
+function ownPidNs(ctx: Ctx, raw: PidNamespace): PidNamespace {
+	const cow = copying(ctx);
+	if (!cow ? !Object.isFrozen(raw) : isDraft(raw)) return raw;
+	const copy = {...raw};
+	if (cow) adopt(cow, copy, !Object.isFrozen(raw));
+	ctx.k.namespaces[raw.id] = copy;
+	return copy;
+}
+
+/** A namespace made by this step enters the table. */
+export function addNs(ctx: Ctx, ns: Namespace): void {
+	ctx.k.namespaces[ns.id] = ns;
+	if (ns.type !== 'pid') return;
+	const cow = copying(ctx);
+	if (cow) adopt(cow, ns, true);
+	(ctx.nsDrafts ??= new Map()).set(ns.id, ns);
 }
 
 /** The namespace is gone from the table (every deletion goes through here). */
