@@ -3,7 +3,7 @@
 
 import {isDraft} from 'immer';
 import {deepCopy} from './copy.js';
-import {adopt, adoptProcess, type Cow, copying, copyProcess} from './cow.js';
+import {adopt, adoptProcess, type Cow, copying, copyNs, copyProcess} from './cow.js';
 import type {Errno} from './errno.js';
 import {rawField} from './raw.js';
 import type {ProgramEvent, ProgramTable} from './syscalls.js';
@@ -101,31 +101,27 @@ export function removeProc(ctx: Ctx, pid: number): void {
 }
 
 /**
- * Namespace `id`, to read and change (inside an immer step, its draft), kept on the context for
- * the step: every fork and exit touches four or five namespaces, and each access through the
- * kernel's draft and the namespace table's draft costs several proxy traps.
+ * Namespace `id`, to read and change: the step's own copy (copied once, cow.ts), kept on the
+ * context. Every fork and exit changes four or five namespaces (reference counts, PID tables);
+ * through immer each change cost several proxy traps on the kernel's and the table's drafts.
  */
 export function namespace(ctx: Ctx, id: NsId): Namespace | undefined {
 	const cache = (ctx.nsDrafts ??= new Map());
 	let ns = cache.get(id);
 	if (ns === undefined) {
 		const raw = rawField(rawField(ctx.k, 'namespaces'), id);
-		ns = raw?.type === 'pid' ? ownPidNs(ctx, raw) : ctx.k.namespaces[id];
+		ns = raw === undefined ? undefined : ownNs(ctx, raw);
 		if (ns) cache.set(id, ns);
 	}
 	return ns;
 }
 
-/**
- * A PID namespace the step may change, copied once (cow.ts): its fields are numbers and its
- * PID table, itself changed copy-on-write, so a shallow copy is a full one. Every fork and reap
- * changes one at each level; through immer each change cost a get and a set trap or two.
- */
-function ownPidNs(ctx: Ctx, raw: PidNamespace): PidNamespace {
+function ownNs(ctx: Ctx, raw: Namespace): Namespace {
 	const cow = copying(ctx);
+	// A draft someone made of it this step stays the one to change (no write may be lost).
 	if (!cow ? !Object.isFrozen(raw) : isDraft(raw)) return raw;
-	const copy = {...raw};
-	if (cow) adopt(cow, copy, !Object.isFrozen(raw));
+	const copy = copyNs(raw);
+	if (cow) adopt(cow, copy, true);
 	ctx.k.namespaces[raw.id] = copy;
 	return copy;
 }
@@ -133,7 +129,6 @@ function ownPidNs(ctx: Ctx, raw: PidNamespace): PidNamespace {
 /** A namespace made by this step enters the table. */
 export function addNs(ctx: Ctx, ns: Namespace): void {
 	ctx.k.namespaces[ns.id] = ns;
-	if (ns.type !== 'pid') return;
 	const cow = copying(ctx);
 	if (cow) adopt(cow, ns, true);
 	(ctx.nsDrafts ??= new Map()).set(ns.id, ns);

@@ -54,7 +54,7 @@ export function createNs(ctx: Ctx, type: Exclude<NsType, 'pid'>, creator: HostPi
 			break;
 		}
 	}
-	ctx.k.namespaces[id] = ns;
+	addNs(ctx, ns);
 	return ns;
 }
 
