@@ -134,24 +134,37 @@ function entryIn(log: Log, index: number): Entry {
 	return log.chunks[index >> 10]![index & (chunkSize - 1)]!;
 }
 
-/** A small least-recently-used cache of worlds, keyed by log and moment. */
-export type WorldCache = {readonly worlds: Map<number, World>; readonly size: number};
+/**
+ * A small least-recently-used cache of worlds, keyed by moment and log. Keys stay small integers
+ * (fast to hash) by holding only the log id's low bits; the log kept beside each world tells two
+ * logs sharing a key apart. `last` answers the most common question (the newest world) at once.
+ */
+export type WorldCache = {
+	readonly worlds: Map<number, {log: Log; world: World}>;
+	readonly size: number;
+	last?: {log: Log; index: number; world: World};
+};
 
-const cacheKey = (log: Log, index: number) => log.id * 2 ** 32 + index;
+const cacheKey = (log: Log, index: number) => index * 1024 + (log.id & 1023);
 
-function cached(cache: WorldCache, key: number): World | undefined {
-	const world = cache.worlds.get(key);
-	if (world !== undefined) {
-		cache.worlds.delete(key);
-		cache.worlds.set(key, world);
-	}
-	return world;
+function cached(cache: WorldCache, log: Log, index: number): World | undefined {
+	const {last} = cache;
+	if (last !== undefined && last.index === index && last.log === log) return last.world;
+	const key = cacheKey(log, index);
+	const slot = cache.worlds.get(key);
+	if (slot === undefined || slot.log !== log) return undefined;
+	cache.worlds.delete(key);
+	cache.worlds.set(key, slot);
+	cache.last = {log, index, world: slot.world};
+	return slot.world;
 }
 
-function remember(cache: WorldCache, key: number, world: World): void {
+function remember(cache: WorldCache, log: Log, index: number, world: World): void {
+	const key = cacheKey(log, index);
 	cache.worlds.delete(key);
-	cache.worlds.set(key, world);
+	cache.worlds.set(key, {log, world});
 	if (cache.worlds.size > cache.size) cache.worlds.delete(cache.worlds.keys().next().value!);
+	cache.last = {log, index, world};
 }
 
 export function startHistory(world: World, options: StepOptions = {}, tuning = defaultTuning): History {
@@ -189,7 +202,7 @@ export function currentEntry(h: History): Entry {
 /** The world at moment `index` of `branch` (default: the current one), rebuilt if not resident. */
 export function worldAt(h: History, index: number, branch: Branch = currentBranch(h)): World {
 	const {log} = branch;
-	const hit = cached(h.cache, cacheKey(log, index)) ?? log.worlds.get(index);
+	const hit = cached(h.cache, log, index) ?? log.worlds.get(index);
 	if (hit) return hit;
 	// The nearest resident world at or before `index`: a cached one, or the keyframe before it.
 	const frame = nearestKeyframe(log, index);
@@ -197,9 +210,9 @@ export function worldAt(h: History, index: number, branch: Branch = currentBranc
 	let world = log.worlds.get(frame)!;
 	for (let i = index - 1; i > frame; i--) {
 		const found = h.cache.worlds.get(cacheKey(log, i));
-		if (found) {
+		if (found?.log === log) {
 			base = i;
-			world = found;
+			world = found.world;
 			break;
 		}
 	}
@@ -209,12 +222,12 @@ export function worldAt(h: History, index: number, branch: Branch = currentBranc
 		const until = index - steppedTail;
 		world = replayInPlace(deepCopy(world), actionsIn(log, base + 1, until));
 		base = until;
-		remember(h.cache, cacheKey(log, base), world);
+		remember(h.cache, log, base, world);
 	}
 	const options = {...h.options, freeze: false};
 	for (let i = base + 1; i <= index; i++) {
 		world = step(world, entryIn(log, i).action!, options).world;
-		remember(h.cache, cacheKey(log, i), world);
+		remember(h.cache, log, i, world);
 	}
 	return world;
 }
@@ -269,7 +282,7 @@ export function act(h: History, action: Action, options: StepOptions = h.options
 	log.cost += 1 + result.events.length + Math.max(0, result.world.kernel.timerSeq - world.kernel.timerSeq);
 	if (index - (log.keyframes.at(-1) ?? 0) >= log.spacing || log.cost >= h.tuning.keyframeCost)
 		keyframe(log, index, result.world, h.tuning.maxKeyframes);
-	remember(h.cache, cacheKey(log, index), result.world);
+	remember(h.cache, log, index, result.world);
 	if (atEnd) {
 		const grown: Branch = {...branch, length: index + 1, log};
 		return {...h, branches: {...h.branches, [h.current]: grown}, index, options};
