@@ -12,6 +12,7 @@ import type {Scenario, TimelineAction} from './types.js';
 
 export type NarrationAction =
 	| {type: 'say'; text: string}
+	| {type: 'pause'}
 	| {type: 'chapter'; title: string; notes?: string}
 	| {type: 'ask'; question: string; choices: string[]}
 	| {type: 'reveal'; answer: number; explain: string; rules: string[]};
@@ -60,6 +61,8 @@ export function stepActions(kernel: Kernel, runtime: RuntimeState, action: Timel
 	switch (action.type) {
 		case 'say':
 			return {ok: true, actions: [{type: 'say', text: action.text}]};
+		case 'pause':
+			return {ok: true, actions: [{type: 'pause'}]};
 		case 'chapter':
 			return {
 				ok: true,

@@ -74,8 +74,11 @@ export type EngineSession = Session & {
 	loading(): Promise<void>;
 	/** Resolves when the long jump under way (if any) has finished or been cancelled (tests). */
 	jumped(): Promise<void>;
-	/** Shows moment `index` of the current branch (the recorder shows every narration step). */
-	seek(index: number): void;
+	/**
+	 * Shows moment `index` of the current branch (the recorder shows every narration step), after
+	 * its event `sub` when one is given (slow motion part way through the moment).
+	 */
+	seek(index: number, sub?: number): void;
 };
 
 const systemClock: Clock = {
@@ -216,9 +219,11 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 			return clusterView(world, core.node ?? world.cluster?.home ?? '', compare);
 		},
 		// Never silently wrong (R-EXEC-10): what is not simulated shows while nothing is narrated.
-		caption: () =>
-			currentNarration(narrationLog(core.scenario, currentMoment(core.player.history).world)) ??
-			notesOf(core),
+		caption: () => {
+			const current = currentNarration(narrationLog(core.scenario, currentMoment(core.player.history).world));
+			const note = current.length === 0 ? notesOf(core) : undefined;
+			return note === undefined ? current : [note];
+		},
 		narration: () => narrationLog(core.scenario, currentMoment(core.player.history).world),
 		question: () => questionOf(core),
 		status: () => {
@@ -305,7 +310,7 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 		tick,
 		loading: () => pending,
 		jumped: () => jumpDone,
-		seek: (index) => update(withIndex(core, index)),
+		seek: (index, sub) => update(withIndex(core, index, sub)),
 	};
 	if (options.playing) session.play();
 	return session;

@@ -96,8 +96,7 @@ export function clusterTop(session: Session, theme: Theme, layout: Wide): string
 
 /** The caption's lines for this terminal: the current narration, wrapped. */
 export function captionOf(session: Session, theme: Theme, columns: number, rows: number): string[] {
-	const text = session.caption();
-	return text === undefined ? [] : captionLines(theme, text, columns, captionRoom(rows));
+	return captionLines(theme, session.caption(), columns, captionRoom(rows));
 }
 
 /**

@@ -221,8 +221,8 @@ export type Session = {
 	details(hostPid: number): ProcessDetails | undefined;
 	/** A rule of the catalogue by id (the rule card), or undefined. */
 	rule(id: string): RuleCard | undefined;
-	/** Narration for the current moment, if any. */
-	caption(): string | undefined;
+	/** Narration for the current moment, oldest first (two `say`s at one moment are two texts); empty when none. */
+	caption(): readonly string[];
 	/** The scenario's question on screen now, if any (digits 1-9 answer it: `answer N`). */
 	question?(): QuestionView | undefined;
 	/** Every `say` and chapter played up to the moment shown, oldest first. */

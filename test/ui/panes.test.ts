@@ -49,7 +49,7 @@ describe('panes at 80×24, 120×40 and 200×60', () => {
 
 	for (const [columns, rows] of sizes) {
 		test(`${columns}×${rows}: the caption, the story and why rows wrap at words`, () => {
-			const caption = plain(captionLines(theme, sentence, columns, 3));
+			const caption = plain(captionLines(theme, [sentence], columns, 3));
 			for (const line of caption) assert.ok(line.length <= columns);
 			if (caption.length < 3 || !caption.at(-1)!.endsWith('…')) wordsWhole(caption, sentence);
 			const width = Math.floor(columns * 0.42);
