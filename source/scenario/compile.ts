@@ -5,8 +5,8 @@ import {type Kernel, type KernelAction, pgidSeenBy, pidSeenBy, type SignalName} 
 import {type ProgramSpec as RunnableSpec, specCall} from '../programs/index.js';
 import type {PodSpec, RuntimeAction, RuntimeState} from '../runtime/index.js';
 import {clusterSetup} from './cluster-setup.js';
+import {DEFAULT_PID_MAX} from './limits.js';
 import {resolveTarget} from './resolve.js';
-import {DEFAULT_PID_MAX} from './scenario-schema.js';
 import {formatTarget} from './target.js';
 import type {Scenario, TimelineAction} from './types.js';
 

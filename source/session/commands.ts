@@ -12,7 +12,10 @@ import {
 } from '../engine/index.js';
 import {getProcess, type KernelEvent, type SignalName, signalNames} from '../kernel/index.js';
 import {userPrograms} from '../programs/index.js';
-import {didYouMean, normaliseSignal, parseContainerRef, parseDuration} from '../scenario/index.js';
+import {didYouMean} from '../scenario/did-you-mean.js';
+import {parseDuration} from '../scenario/duration.js';
+import {normaliseSignal} from '../scenario/signals.js';
+import {parseContainerRef} from '../scenario/target.js';
 import type {RunResult} from '../ui/session.js';
 import {breakpointKinds} from './breakpoints.js';
 import {type Core, performAll, SPEEDS, withHistory, worldOf} from './core.js';

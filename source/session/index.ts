@@ -4,7 +4,8 @@
 
 import {currentMoment, switchBranch} from '../engine/index.js';
 import {ruleById} from '../rules/index.js';
-import {formatDuration, type Scenario} from '../scenario/index.js';
+import {formatDuration} from '../scenario/duration.js';
+import type {Scenario} from '../scenario/types.js';
 import type {BreakpointKind, RunResult, Session} from '../ui/session.js';
 import {changedPids} from './changes.js';
 import {clusterView, compareView} from './cluster-view.js';
