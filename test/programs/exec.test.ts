@@ -253,6 +253,15 @@ describe('R-EXEC-9: exit statuses', () => {
 	test('R-EXEC-9: a child killed by TERM gives $? = 143', () => {
 		assert.deepEqual(exit('debian', 'sleep 5 & kill -TERM $!; wait $!; echo $?').logs, ['143']);
 	});
+	test('R-EXEC-9: $((…)) follows C precedence: * before +, comparisons, && and ||, parentheses, unary minus', () => {
+		assert.deepEqual(
+			exit(
+				'busybox',
+				'i=4; echo $((1+2*3)) $(((1+2)*3)) $((i%3)) $((-i+1)) $((2<3 && 0 || 5>4)) $((7/2)) $((1/0))',
+			).logs,
+			['7 9 1 -3 1 3 0'],
+		);
+	});
 	test('R-EXEC-9: set -e exits on the first failing command outside tests', () => {
 		assert.deepEqual(exit('busybox', 'set -e; if false; then :; fi; false || true; false; echo no'), {
 			code: 1,

@@ -16,10 +16,10 @@ import {
 import {type ExecContext, resolveExec} from '../binaries.js';
 import type {Image, ShellFlavour} from '../images.js';
 import {specCall} from '../params.js';
-import type {Simple, Word} from './ast.js';
+import type {List, Simple, Word} from './ast.js';
 import {CompileError, compile, type Instr, markTail} from './compile.js';
 import {formatDate} from './date.js';
-import {countSubs, expandString, expandWord, matchPattern} from './expand.js';
+import {expandString, expandWord, matchPattern} from './expand.js';
 import {parseShell} from './parse.js';
 
 export type ShellParams = {
@@ -346,36 +346,45 @@ function step(
 	}
 }
 
+/** The `$(…)` of an instruction's words, in order (none for most: checked without allocating). */
 function subsOf(instr: Instr): Simple[] {
-	const words: Word[] =
-		instr.op === 'run'
-			? [
-					...instr.cmd.words,
-					...instr.cmd.assigns.map((a) => a.value),
-					...instr.cmd.redirs.map((r) => r.target),
-				]
-			: instr.op === 'bg'
-				? instr.cmd.words
-				: instr.op === 'pipe'
-					? instr.cmds.flatMap((c) => c.words)
-					: instr.op === 'forinit'
-						? (instr.items ?? [])
-						: instr.op === 'case'
-							? [instr.word]
-							: [];
-	if (countSubs(words) === 0) return [];
 	const found: Simple[] = [];
-	for (const word of words)
-		for (const part of word) {
-			if (part.t !== 'cmdsub') continue;
-			const only = part.body.length === 1 ? part.body[0]!.andOr : undefined;
-			const cmd =
-				only && only.rest.length === 0 && only.first.commands.length === 1
-					? only.first.commands[0]
-					: undefined;
-			found.push(cmd?.t === 'simple' ? cmd : {t: 'simple', assigns: [], words: [], redirs: []});
-		}
+	switch (instr.op) {
+		case 'run':
+			scanSubs(instr.cmd.words, found);
+			for (const a of instr.cmd.assigns) scanWord(a.value, found);
+			for (const r of instr.cmd.redirs) scanWord(r.target, found);
+			break;
+		case 'bg':
+			scanSubs(instr.cmd.words, found);
+			break;
+		case 'pipe':
+			for (const c of instr.cmds) scanSubs(c.words, found);
+			break;
+		case 'forinit':
+			scanSubs(instr.items ?? [], found);
+			break;
+		case 'case':
+			scanWord(instr.word, found);
+			break;
+	}
 	return found;
+}
+
+function scanSubs(words: readonly Word[], found: Simple[]): void {
+	for (const word of words) scanWord(word, found);
+}
+
+function scanWord(word: Word, found: Simple[]): void {
+	for (const part of word) if (part.t === 'cmdsub') found.push(onlySimple(part.body));
+}
+
+/** A substitution's body when it is one simple command (what podplay runs), else an empty command. */
+function onlySimple(body: List): Simple {
+	const only = body.length === 1 ? body[0]!.andOr : undefined;
+	const cmd =
+		only && only.rest.length === 0 && only.first.commands.length === 1 ? only.first.commands[0] : undefined;
+	return cmd?.t === 'simple' ? cmd : {t: 'simple', assigns: [], words: [], redirs: []};
 }
 
 /**
