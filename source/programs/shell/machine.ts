@@ -49,6 +49,8 @@ type ShellState = {
 	status: number;
 	errexit: boolean;
 	lastBg?: number;
+	/** Background children not yet reaped (bash does not exec its last command while there are any). */
+	jobs?: number[];
 	loops: Record<string, {items: string[]; i: number}>;
 	traps: Partial<Record<SignalName, Instr[]>>;
 	pending: SignalName[];
@@ -149,6 +151,7 @@ function copy(s: ShellState): ShellState {
 		traps: {...s.traps},
 		pending: [...s.pending],
 		subs: [...s.subs],
+		...(s.jobs ? {jobs: [...s.jobs]} : {}),
 		...(s.waiting
 			? {waiting: {...s.waiting, ...('pids' in s.waiting ? {pids: [...s.waiting.pids]} : {})}}
 			: {}),
@@ -506,8 +509,10 @@ function simple(
 	const extra = notes(resolved.notes);
 	if (out.kind === 'file')
 		extra.push({call: 'note', text: `output of \`${name}\` redirected to ${out.path} is not kept`});
-	// R-EXEC-5: the tail command is exec'd unless a trap is set.
-	if (cmd.tail && Object.keys(s.traps).length === 0 && out.kind !== 'file') {
+	// R-EXEC-5: the tail command is exec'd unless a trap is set, or (bash) a background child has not
+	// been reaped yet: `bash -c 'sleep 1 & sleep 3'` keeps bash as PID 1 (conformance case S30).
+	const jobs = p.flavour === 'bash' && (s.jobs?.length ?? 0) > 0;
+	if (cmd.tail && Object.keys(s.traps).length === 0 && out.kind !== 'file' && !jobs) {
 		return [...extra, {call: 'exec', program: specCall(program), comm, argv}];
 	}
 	s.waiting = {kind: 'fg', pids: [], last: -1};
@@ -777,7 +782,10 @@ function resume(
 			];
 		}
 		case 'bg':
-			if (!event.errno) s.lastBg = event.value as number;
+			if (!event.errno) {
+				s.lastBg = event.value as number;
+				s.jobs = [...(s.jobs ?? []), s.lastBg];
+			}
 			s.status = 0;
 			return run(p, s, env);
 		case 'pipe':
@@ -835,6 +843,7 @@ function reaped(
 	if (event.errno === 'EINTR') return [{call: 'wait', pid: -1, reply: 'reaped'}];
 	if (event.errno) return finishForeground(p, s, env, waiting, 0);
 	const child = event.value as {pid: number; status?: ExitStatus};
+	if (s.jobs?.includes(child.pid)) s.jobs = s.jobs.filter((pid) => pid !== child.pid);
 	const index = waiting.pids.indexOf(child.pid);
 	if (index < 0) return [{call: 'wait', pid: -1, reply: 'reaped'}];
 	waiting.pids.splice(index, 1);
@@ -907,13 +916,16 @@ function waited(
 		return [{call: 'wait', pid: -1, reply: 'wait'}];
 	}
 	if (event.errno) {
+		// ECHILD: every child has been waited for.
 		s.waiting = undefined;
+		s.jobs = [];
 		if (waiting.pid !== undefined) s.status = 127;
 		frame.pc++;
 		s.subs = [];
 		return afterSignals(p, s, env);
 	}
 	const child = event.value as {pid: number; status?: ExitStatus};
+	if (s.jobs?.includes(child.pid)) s.jobs = s.jobs.filter((pid) => pid !== child.pid);
 	if (waiting.pid !== undefined && child.pid === waiting.pid) {
 		s.waiting = undefined;
 		s.status = statusCode(child.status);
