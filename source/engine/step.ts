@@ -60,7 +60,7 @@ export function step(world: World, action: Action, options: StepOptions = {}): S
 	const immer = options.freeze === false ? unfrozen : frozen;
 	const next = immer.produce(world, (draft) => {
 		try {
-			apply(draft as World, action, events);
+			apply(draft as World, action, events, immer === frozen);
 		} catch (error) {
 			if (!(error instanceof EventLimit)) throw error;
 		}
@@ -71,8 +71,14 @@ export function step(world: World, action: Action, options: StepOptions = {}): S
 /** A node's kernel and runtime inside one step: their contexts, and how the kubelet settles. */
 export type HostCtx = {k: Ctx; r: RtCtx; settle: () => void; timers: (ctx: Ctx, timer: Timer) => void};
 
-export function hostContext(kernel: Kernel, runtime: RuntimeState, events: KernelEvent[]): HostCtx {
-	const k: Ctx = {k: kernel, events, queue: [], programs};
+/** `freeze`: the step's world is frozen when it ends (the kernel then freezes what it made, cow.ts). */
+export function hostContext(
+	kernel: Kernel,
+	runtime: RuntimeState,
+	events: KernelEvent[],
+	freeze = true,
+): HostCtx {
+	const k: Ctx = {k: kernel, events, queue: [], programs, freeze};
 	const r: RtCtx = {k, rt: runtime};
 	let observed = events.length;
 	// The kubelet watches what the kernel did and may act again, until nothing new happens.
@@ -102,7 +108,7 @@ export function applyOnHost(host: HostCtx, action: Action): void {
 	sealOwned(k);
 }
 
-function apply(draft: World, action: Action, events: KernelEvent[]): void {
+function apply(draft: World, action: Action, events: KernelEvent[], freeze = true): void {
 	switch (action.type) {
 		case 'say':
 			draft.narration.caption = action.text;
@@ -137,5 +143,5 @@ function apply(draft: World, action: Action, events: KernelEvent[]): void {
 		applyToCluster(draft, action, events);
 		return;
 	}
-	applyOnHost(hostContext(draft.kernel, draft.runtime, events), action);
+	applyOnHost(hostContext(draft.kernel, draft.runtime, events, freeze), action);
 }

@@ -1,6 +1,6 @@
 // cgroups: the pids controller (R-ZOMB-5, K21) and memory limits with the OOM killer (R-STATUS-4).
 import type {Ctx} from './context.js';
-import {emit, label} from './context.js';
+import {emit, label, proc} from './context.js';
 import {forceKill} from './signal.js';
 import {tableValues} from './table.js';
 import type {Cgroup, Process} from './types.js';
@@ -30,14 +30,20 @@ export function createCgroup(
 	return group;
 }
 
-/** A cgroup and its ancestors, innermost first: limits apply at every level. */
+/**
+ * A cgroup and its ancestors, innermost first: limits apply at every level. Kept on the context
+ * for the step (every fork and exit charges it; cgroups are never removed).
+ */
 export function cgroupChain(ctx: Ctx, path: string): Cgroup[] {
+	const cached = ctx.cgroupChains?.get(path);
+	if (cached) return cached;
 	const chain: Cgroup[] = [];
 	let current: Cgroup | undefined = ctx.k.cgroups[path];
 	while (current) {
 		chain.push(current);
 		current = current.parent === undefined ? undefined : ctx.k.cgroups[current.parent];
 	}
+	if (chain.length > 0) (ctx.cgroupChains ??= new Map()).set(path, chain);
 	return chain;
 }
 
@@ -82,7 +88,10 @@ function oomKill(ctx: Ctx, group: Cgroup | undefined, trigger: Process): void {
 		`out of memory in ${where} after ${label(trigger)} allocated: the OOM killer sends SIGKILL to ${victims.map(label).join(', ')}`,
 		{pid: trigger.hostPid, data: {victims: victims.map((v) => v.hostPid)}},
 	);
-	for (const victim of victims) forceKill(ctx, victim, {oom: true});
+	for (const victim of victims) {
+		const live = proc(ctx, victim.hostPid);
+		if (live) forceKill(ctx, live, {oom: true});
+	}
 }
 
 function isInside(ctx: Ctx, path: string, ancestor: string): boolean {

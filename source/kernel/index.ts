@@ -6,7 +6,7 @@ export {bootKernel} from './boot.js';
 export type {CgroupLimits} from './cgroup.js';
 export {createCgroup} from './cgroup.js';
 export type {Ctx} from './context.js';
-export {emit, label} from './context.js';
+export {emit, label, peekProc, proc} from './context.js';
 export {deepCopy} from './copy.js';
 export {drain, runCalls} from './dispatch.js';
 export type {Errno} from './errno.js';

@@ -2,7 +2,7 @@
 // its own timers, never to status templates.
 
 import type {ExitStatus} from '../kernel/index.js';
-import {type KernelEvent, type Timer, tableGet} from '../kernel/index.js';
+import {type KernelEvent, peekProc, type Timer} from '../kernel/index.js';
 import {
 	backoffExpired,
 	exitCode,
@@ -131,7 +131,7 @@ function finishIfDone(r: RtCtx, pod: PodState): void {
 }
 
 function sandboxAlive(r: RtCtx, pod: PodState): boolean {
-	const pause = pod.sandbox?.pause === undefined ? undefined : tableGet(r.k.k.procs, pod.sandbox.pause);
+	const pause = pod.sandbox?.pause === undefined ? undefined : peekProc(r.k, pod.sandbox.pause);
 	return pause !== undefined && pause.state !== 'Z' && pause.exiting === undefined;
 }
 
