@@ -140,4 +140,12 @@ export const execRules: readonly Rule[] = [
 		source:
 			'Kubernetes pkg/controller (replicaset, statefulset, job) pod naming; apimachinery util/rand SafeEncodeString',
 	},
+	{
+		id: 'R-EXEC-20',
+		title: 'ConfigMap and Secret volumes',
+		statement:
+			'A volume `configMap: {name}` or `secret: {secretName}` holds one file per key of the object (`data`, and for a Secret `stringData`, base64-decoded `data`), or only the keys listed in `items`, each at its `path`. The containers that mount it read them (`cat /etc/config/KEY`). A ConfigMap or Secret in the same file provides them; the object is otherwise not simulated. When the object is missing and the volume is not `optional`, the kubelet waits with FailedMount (`configmap "NAME" not found`); podplay mounts it empty and says so in a note.',
+		source:
+			'Kubernetes pkg/volume/configmap and pkg/volume/secret (MakePayload); docs: Configure a Pod to use a ConfigMap, Secrets',
+	},
 ];
