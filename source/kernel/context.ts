@@ -1,8 +1,9 @@
 // The working context of one kernel step: the draft being changed, the events it emits and the
 // program reactions still to run. Kernel functions take it as their first argument.
 
+import {isDraft} from 'immer';
 import {deepCopy} from './copy.js';
-import {adoptProcess, type Cow, copying, copyProcess} from './cow.js';
+import {adopt, adoptProcess, type Cow, copying, copyNs, copyProcess} from './cow.js';
 import type {Errno} from './errno.js';
 import {rawField} from './raw.js';
 import type {ProgramEvent, ProgramTable} from './syscalls.js';
@@ -100,18 +101,37 @@ export function removeProc(ctx: Ctx, pid: number): void {
 }
 
 /**
- * Namespace `id`, to read and change (inside an immer step, its draft), kept on the context for
- * the step: every fork and exit touches four or five namespaces, and each access through the
- * kernel's draft and the namespace table's draft costs several proxy traps.
+ * Namespace `id`, to read and change: the step's own copy (copied once, cow.ts), kept on the
+ * context. Every fork and exit changes four or five namespaces (reference counts, PID tables);
+ * through immer each change cost several proxy traps on the kernel's and the table's drafts.
  */
 export function namespace(ctx: Ctx, id: NsId): Namespace | undefined {
 	const cache = (ctx.nsDrafts ??= new Map());
 	let ns = cache.get(id);
 	if (ns === undefined) {
-		ns = ctx.k.namespaces[id];
+		const raw = rawField(rawField(ctx.k, 'namespaces'), id);
+		ns = raw === undefined ? undefined : ownNs(ctx, raw);
 		if (ns) cache.set(id, ns);
 	}
 	return ns;
+}
+
+function ownNs(ctx: Ctx, raw: Namespace): Namespace {
+	const cow = copying(ctx);
+	// A draft someone made of it this step stays the one to change (no write may be lost).
+	if (!cow ? !Object.isFrozen(raw) : isDraft(raw)) return raw;
+	const copy = copyNs(raw);
+	if (cow) adopt(cow, copy, true);
+	ctx.k.namespaces[raw.id] = copy;
+	return copy;
+}
+
+/** A namespace made by this step enters the table. */
+export function addNs(ctx: Ctx, ns: Namespace): void {
+	ctx.k.namespaces[ns.id] = ns;
+	const cow = copying(ctx);
+	if (cow) adopt(cow, ns, true);
+	(ctx.nsDrafts ??= new Map()).set(ns.id, ns);
 }
 
 /** The namespace is gone from the table (every deletion goes through here). */

@@ -7,7 +7,8 @@
 // world, so are the processes it made: a later step that changes one by mistake throws.
 import {isDraft} from 'immer';
 import type {Ctx} from './context.js';
-import type {Process} from './types.js';
+import {deepCopy} from './copy.js';
+import type {Namespace, Process} from './types.js';
 
 /** What one step made itself, and so may change natively until the step ends. */
 export type Cow = {
@@ -68,6 +69,25 @@ export function copyProcess(p: Process): Process {
 		pending: [...p.pending],
 		program: {...p.program},
 	};
+}
+
+/**
+ * A copy of namespace `ns` this step may change: its own containers (a PID namespace's table is
+ * copied on write by table.ts; an IPC namespace's queues are copied whole, messages and all).
+ */
+export function copyNs(ns: Namespace): Namespace {
+	switch (ns.type) {
+		case 'pid':
+			return {...ns};
+		case 'ipc':
+			return {...ns, pins: [...ns.pins], queues: deepCopy(ns.queues)};
+		case 'net':
+			return {...ns, pins: [...ns.pins], ports: {...ns.ports}};
+		case 'uts':
+			return {...ns, pins: [...ns.pins]};
+		case 'mnt':
+			return {...ns, pins: [...ns.pins], mounts: {...ns.mounts}};
+	}
 }
 
 /** The end of the step: what it made is final. */

@@ -296,11 +296,14 @@ export function drain(ctx: Ctx): void {
 }
 
 function env(ctx: Ctx, p: Process): ProgramEnv {
-	// One random() per step, not one closure per reaction (a fork bomb runs tens of thousands).
-	ctx.random ??= () => {
-		const [value, next] = nextRandom(ctx.k.rng);
-		ctx.k.rng = next;
-		return value;
-	};
+	// One random() per step, not one closure per reaction (a fork bomb runs tens of thousands);
+	// bound, not a closure, which costs a defineProperty of its name under tsx.
+	ctx.random ??= drawRandom.bind(undefined, ctx);
 	return {now: ctx.k.now, self: p, nsPid: ownPid(p), random: ctx.random};
+}
+
+function drawRandom(ctx: Ctx): number {
+	const [value, next] = nextRandom(ctx.k.rng);
+	ctx.k.rng = next;
+	return value;
 }

@@ -1,6 +1,6 @@
 // Namespaces other than PID: creation, references and destruction (R-IPC-2, R-IPC-3, R-IPC-4).
 import type {Ctx} from './context.js';
-import {emit, forgetNs, namespace} from './context.js';
+import {addNs, emit, forgetNs, namespace} from './context.js';
 import type {HostPid, IpcNamespace, Namespace, NsId, NsType, PidNamespace} from './types.js';
 
 /** R-IPC-4: a new IPC namespace starts at the default limits, whatever its parent's values. */
@@ -27,7 +27,7 @@ export function createPidNs(ctx: Ctx, parent: PidNamespace, creator: HostPid): P
 		allocating: true,
 		creator,
 	};
-	ctx.k.namespaces[ns.id] = ns;
+	addNs(ctx, ns);
 	return ns;
 }
 
@@ -54,7 +54,7 @@ export function createNs(ctx: Ctx, type: Exclude<NsType, 'pid'>, creator: HostPi
 			break;
 		}
 	}
-	ctx.k.namespaces[id] = ns;
+	addNs(ctx, ns);
 	return ns;
 }
 
