@@ -13,9 +13,11 @@ import {
 	superviseCommand,
 } from './commands.js';
 import {call, type Effect, run} from './effects.js';
+import {formatTime} from './format.js';
 import type {KeyInfo} from './keys.js';
 import {mapKey} from './map-key.js';
 import type {
+	BranchInfo,
 	BreakpointKind,
 	PaneName,
 	PodRow,
@@ -149,14 +151,30 @@ const breakpointsMenu = (session: Session): Menu => {
 	};
 };
 
-const branchesMenu = (session: Session): Menu => ({
-	title: 'Switch to branch',
-	items: session.branches().map((name, i) => ({
-		label: name,
-		key: String(i + 1),
-		effects: [call('switchBranch', name)],
-	})),
-});
+/**
+ * `B`: each branch with its split point (the time it left its parent) and its time (where it is
+ * shown: the moment on screen for the current one, its last moment for the others); `*` marks the
+ * branch on screen, by more than colour.
+ */
+export const branchesMenu = (session: Session): Menu => {
+	const infos: BranchInfo[] =
+		session.branchInfo?.() ?? session.branches().map((name) => ({name, current: false, end: 0, now: 0}));
+	const known = session.branchInfo !== undefined;
+	return {
+		title: 'Switch to branch (* = current)',
+		items: infos.map((b, i) => ({
+			label: known ? branchLabel(b) : b.name,
+			key: String(i + 1),
+			effects: [call('switchBranch', b.name)],
+		})),
+	};
+};
+
+export function branchLabel(b: BranchInfo): string {
+	const from =
+		b.parent !== undefined && b.split !== undefined ? ` (from ${b.parent} at ${formatTime(b.split)})` : '';
+	return `${b.current ? '*' : ' '} ${b.name} t=${formatTime(b.now)}${from}`;
+}
 
 const depthMenu: Menu = {
 	title: 'Collapse to depth',
