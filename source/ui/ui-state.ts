@@ -26,7 +26,7 @@ import type {
 	SessionStatus,
 	WhyRow,
 } from './session.js';
-import {findMatch} from './tree-window.js';
+import {findMatch, matchPosition} from './tree-window.js';
 
 export type MenuItem = {label: string; key: string; effects: Effect[]; confirm?: string};
 /** `stay`: choosing an item keeps the menu open, rebuilt (the breakpoints' checkboxes). */
@@ -207,7 +207,17 @@ function search(state: UiState, view: View, term: string, direction: 1 | -1): St
 	if (term.trim() === '') return say(state, 'no search yet: press / and type a name or PID');
 	const found = findMatch(view.session, term, view.index, direction);
 	if (found < 0) return say({...state, search: term}, `no process matches "${term}"`);
-	return selectIndex({...state, search: term, mode: normal, message: undefined}, view, found);
+	const {at, of} = matchPosition(view.session, term, found);
+	return selectIndex(
+		{
+			...state,
+			search: term,
+			mode: normal,
+			message: {text: `${at}/${of} "${term}" (n next, N previous)`, error: false},
+		},
+		view,
+		found,
+	);
 }
 
 function needsRow(state: UiState, view: View, then: (row: ProcessRow) => Step): Step {
