@@ -161,7 +161,7 @@ export const branchesMenu = (session: Session): Menu => {
 		session.branchInfo?.() ?? session.branches().map((name) => ({name, current: false, end: 0, now: 0}));
 	const known = session.branchInfo !== undefined;
 	return {
-		title: 'Switch to branch (* = current)',
+		title: 'Switch branch (* = current)',
 		items: infos.map((b, i) => ({
 			label: known ? branchLabel(b) : b.name,
 			key: String(i + 1),
@@ -170,9 +170,10 @@ export const branchesMenu = (session: Session): Menu => {
 	};
 };
 
+/** `* branch-1 t=3.0s split 1.0s`: short enough for the menu at 60 columns (the parent named when not main). */
 export function branchLabel(b: BranchInfo): string {
-	const from =
-		b.parent !== undefined && b.split !== undefined ? ` (from ${b.parent} at ${formatTime(b.split)})` : '';
+	const parent = b.parent === 'main' ? '' : `${b.parent}@`;
+	const from = b.split !== undefined ? ` split ${parent}${formatTime(b.split)}` : '';
 	return `${b.current ? '*' : ' '} ${b.name} t=${formatTime(b.now)}${from}`;
 }
 

@@ -184,7 +184,7 @@ describe('details, branches and a dumb terminal in a real terminal', {timeout: 9
 		await t.waitFor((s) => /branch branch-1/.test(s.split('\n')[0] ?? ''), 'on branch-1');
 		t.write('B');
 		await t.waitFor(
-			(s) => /\* branch-1 t=1\.0s \(from main at 1\.0s\)/.test(s) && /\bmain t=3\.0s/.test(s),
+			(s) => /\* branch-1 t=1\.0s split 1\.0s/.test(s) && /\bmain t=3\.0s/.test(s),
 			'the branch menu with times and the mark',
 		);
 	});

@@ -28,7 +28,7 @@ describe('branch menu', () => {
 		assert.equal(infos[0]!.now, 3000);
 		assert.equal(infos[1]!.now, session.status().time);
 		const labels = branchesMenu(session).items.map((i) => i.label);
-		assert.match(labels[1]!, /^\* branch-1 t=0\.5s \(from main at 0\.5s\)$/);
+		assert.match(labels[1]!, /^\* branch-1 t=0\.5s split 0\.5s$/);
 		assert.match(labels[0]!, /^ {2}main t=3\.0s$/);
 	});
 
