@@ -21,7 +21,7 @@ function forked(events: KernelEvent[]): number {
 	return fork.pid;
 }
 
-type Case = {init: 'sleep' | 'tini'; pidsMax?: number; pidMax?: number};
+export type Case = {init: 'sleep' | 'tini'; pidsMax?: number; pidMax?: number};
 
 /** A booted node with the bomb's namespace init in /bomb, and the bomb not started yet. */
 function setUp(c: Case, options: StepOptions): {world: World; init: number} {
@@ -46,7 +46,7 @@ function setUp(c: Case, options: StepOptions): {world: World; init: number} {
 	return {world: made.world, init: forked(made.events)};
 }
 
-function run(c: Case, options: StepOptions): Run {
+export function run(c: Case, options: StepOptions): Run {
 	let {world, init} = setUp(c, options);
 	const started = performance.now();
 	const fork = step(

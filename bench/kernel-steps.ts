@@ -2,14 +2,12 @@
 // and in headless fast-forward (freeze off), against the same change by plain mutation of a plain
 // copy in the same round. The action alternates SIGSTOP and SIGCONT from the host to one process
 // (R-SIG-4), so every step changes exactly one process.
-import {Immer} from 'immer';
 import {step, type World} from '../source/engine/index.js';
 import {
 	applyKernelAction,
 	type Ctx,
 	type Kernel,
 	type KernelAction,
-	type KernelEvent,
 	kernelStep,
 } from '../source/kernel/index.js';
 import {programs} from '../source/programs/index.js';
@@ -19,7 +17,6 @@ import {collect, medianOfRounds, ratePerSecond} from './stats.js';
 
 const sizes = [1000, 10_000, 50_000];
 const rounds = 5;
-const unfrozen = new Immer({autoFreeze: false});
 
 type Stepper = () => void;
 
@@ -45,10 +42,7 @@ function kernelUnfrozen(start: Kernel, pid: number): Stepper {
 	let kernel = start;
 	const next = alternate(pid);
 	return () => {
-		const events: KernelEvent[] = [];
-		kernel = unfrozen.produce(kernel, (draft) => {
-			applyKernelAction({k: draft as Kernel, events, queue: [], programs}, next());
-		});
+		kernel = kernelStep(kernel, next(), programs, undefined, {freeze: false}).kernel;
 	};
 }
 

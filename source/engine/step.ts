@@ -60,7 +60,7 @@ export function step(world: World, action: Action, options: StepOptions = {}): S
 	const immer = options.freeze === false ? unfrozen : frozen;
 	const next = immer.produce(world, (draft) => {
 		try {
-			apply(draft as World, action, events);
+			apply(draft as World, action, events, immer === frozen);
 		} catch (error) {
 			if (!(error instanceof EventLimit)) throw error;
 		}
@@ -71,22 +71,34 @@ export function step(world: World, action: Action, options: StepOptions = {}): S
 /** A node's kernel and runtime inside one step: their contexts, and how the kubelet settles. */
 export type HostCtx = {k: Ctx; r: RtCtx; settle: () => void; timers: (ctx: Ctx, timer: Timer) => void};
 
-export function hostContext(kernel: Kernel, runtime: RuntimeState, events: KernelEvent[]): HostCtx {
-	const k: Ctx = {k: kernel, events, queue: [], programs};
+/** `freeze`: the step's world is frozen when it ends (the kernel then freezes what it made, cow.ts). */
+export function hostContext(
+	kernel: Kernel,
+	runtime: RuntimeState,
+	events: KernelEvent[],
+	freeze = true,
+): HostCtx {
+	const k: Ctx = {k: kernel, events, queue: [], programs, freeze};
 	const r: RtCtx = {k, rt: runtime};
-	let observed = events.length;
-	// The kubelet watches what the kernel did and may act again, until nothing new happens.
-	const settle = () => {
+	// Bound functions, not closures: made on every step, and a closure costs a defineProperty of
+	// its name under tsx (the tests and the bench), several microseconds a step.
+	return {k, r, settle: settleHost.bind(undefined, r, {observed: events.length}), timers: hostTimer.bind(r)};
+}
+
+/** The kubelet watches what the kernel did and may act again, until nothing new happens. */
+function settleHost(r: RtCtx, seen: {observed: number}): void {
+	const {k} = r;
+	drain(k);
+	while (seen.observed < k.events.length) {
+		const batch = k.events.slice(seen.observed);
+		seen.observed = k.events.length;
+		observe(r, batch);
 		drain(k);
-		while (observed < events.length) {
-			const batch = events.slice(observed);
-			observed = events.length;
-			observe(r, batch);
-			drain(k);
-		}
-	};
-	const timers = (_: Ctx, timer: Timer) => fireRuntimeTimer(r, timer);
-	return {k, r, settle, timers};
+	}
+}
+
+function hostTimer(this: RtCtx, _: Ctx, timer: Timer): void {
+	fireRuntimeTimer(this, timer);
 }
 
 /** One action on one node: boot its daemons, or a kernel or runtime action; then settle. */
@@ -102,7 +114,7 @@ export function applyOnHost(host: HostCtx, action: Action): void {
 	sealOwned(k);
 }
 
-function apply(draft: World, action: Action, events: KernelEvent[]): void {
+function apply(draft: World, action: Action, events: KernelEvent[], freeze = true): void {
 	switch (action.type) {
 		case 'say':
 			draft.narration.caption = action.text;
@@ -140,5 +152,5 @@ function apply(draft: World, action: Action, events: KernelEvent[]): void {
 		applyToCluster(draft, action, events);
 		return;
 	}
-	applyOnHost(hostContext(draft.kernel, draft.runtime, events), action);
+	applyOnHost(hostContext(draft.kernel, draft.runtime, events, freeze), action);
 }

@@ -110,8 +110,8 @@ export function bootKernel(options: BootOptions = {}): Kernel {
 		memoryUsed: 0,
 		counters: {forks: 0, msgSent: 0, msgReceived: 0, msgDestroyed: 0},
 	};
-	tableSet(kernel.procs, 1, init);
+	kernel.procs = tableSet(kernel.procs, 1, init);
 	const rootPidNs = kernel.namespaces[rootIds.pid];
-	if (rootPidNs.type === 'pid') tableSet(rootPidNs.pids, 1, hostPid);
+	if (rootPidNs.type === 'pid') rootPidNs.pids = tableSet(rootPidNs.pids, 1, hostPid);
 	return kernel;
 }

@@ -1,6 +1,9 @@
 // cgroups: the pids controller (R-ZOMB-5, K21) and memory limits with the OOM killer (R-STATUS-4).
+import {isDraft} from 'immer';
 import type {Ctx} from './context.js';
-import {emit, label} from './context.js';
+import {emit, label, proc} from './context.js';
+import {adopt, copying} from './cow.js';
+import {rawField} from './raw.js';
 import {forceKill} from './signal.js';
 import {tableValues} from './table.js';
 import type {Cgroup, Process} from './types.js';
@@ -27,18 +30,39 @@ export function createCgroup(
 		oomGroup: limits.oomGroup ?? false,
 	};
 	ctx.k.cgroups[path] = group;
+	const cow = copying(ctx);
+	if (cow) adopt(cow, group, false);
 	return group;
 }
 
-/** A cgroup and its ancestors, innermost first: limits apply at every level. */
+/**
+ * A cgroup and its ancestors, innermost first: limits apply at every level. The step's own
+ * copies (numbers only, so a shallow copy is a full one, cow.ts), kept on the context: every fork
+ * and exit charges the chain, and through immer each charge cost several proxy traps.
+ */
 export function cgroupChain(ctx: Ctx, path: string): Cgroup[] {
+	const cached = ctx.cgroupChains?.get(path);
+	if (cached) return cached;
 	const chain: Cgroup[] = [];
-	let current: Cgroup | undefined = ctx.k.cgroups[path];
-	while (current) {
+	for (let current = ownCgroup(ctx, path); current; ) {
 		chain.push(current);
-		current = current.parent === undefined ? undefined : ctx.k.cgroups[current.parent];
+		current = current.parent === undefined ? undefined : ownCgroup(ctx, current.parent);
 	}
+	if (chain.length > 0) (ctx.cgroupChains ??= new Map()).set(path, chain);
 	return chain;
+}
+
+function ownCgroup(ctx: Ctx, path: string): Cgroup | undefined {
+	const groups = rawField(ctx.k, 'cgroups');
+	const raw = rawField(groups, path);
+	if (!raw) return undefined;
+	const cow = copying(ctx);
+	// A draft someone made of it this step, or a group this step made, is changed as it is.
+	if (!cow ? !Object.isFrozen(raw) : isDraft(raw) || cow.owned.has(raw)) return raw;
+	const copy = {...raw};
+	if (cow) adopt(cow, copy, false);
+	ctx.k.cgroups[path] = copy;
+	return copy;
 }
 
 /** The cgroup whose pids.max one more task would exceed, if any (R-ZOMB-5: zombies count). */
@@ -82,7 +106,10 @@ function oomKill(ctx: Ctx, group: Cgroup | undefined, trigger: Process): void {
 		`out of memory in ${where} after ${label(trigger)} allocated: the OOM killer sends SIGKILL to ${victims.map(label).join(', ')}`,
 		{pid: trigger.hostPid, data: {victims: victims.map((v) => v.hostPid)}},
 	);
-	for (const victim of victims) forceKill(ctx, victim, {oom: true});
+	for (const victim of victims) {
+		const live = proc(ctx, victim.hostPid);
+		if (live) forceKill(ctx, live, {oom: true});
+	}
 }
 
 function isInside(ctx: Ctx, path: string, ancestor: string): boolean {

@@ -2,7 +2,7 @@
 // end) and the count of its zombie children, kept so that reaping stays linear: reaping 10,000
 // children at once must not walk the list for each of them (R-ZOMB-4).
 import type {Ctx} from './context.js';
-import {proc} from './context.js';
+import {peekProc} from './context.js';
 import type {HostPid, Process} from './types.js';
 import {ownedArray, plain} from './working.js';
 
@@ -38,7 +38,7 @@ export function zombieChildren(ctx: Ctx, p: Process): number {
 	let count = counts.get(p.hostPid);
 	if (count === undefined) {
 		count = 0;
-		for (const pid of childList(p)) if (proc(ctx, pid)?.state === 'Z') count += 1;
+		for (const pid of childList(p)) if (peekProc(ctx, pid)?.state === 'Z') count += 1;
 		counts.set(p.hostPid, count);
 	}
 	return count;
@@ -46,7 +46,7 @@ export function zombieChildren(ctx: Ctx, p: Process): number {
 
 /** `p` just became a zombie: its parent has one more. */
 export function becameZombie(ctx: Ctx, p: Process): void {
-	const parent = proc(ctx, p.parent);
+	const parent = peekProc(ctx, p.parent);
 	if (parent) countZombie(ctx, parent, 1);
 }
 

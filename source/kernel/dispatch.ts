@@ -1,7 +1,7 @@
 // Running system calls and program reactions until the node is quiet again.
 import {chargeMemory} from './cgroup.js';
 import type {Ctx} from './context.js';
-import {emit, label, ownPid, pidNs, proc, wake} from './context.js';
+import {emit, label, ownPid, peekProc, pidNs, proc, wake} from './context.js';
 import type {Errno} from './errno.js';
 import {execProgram} from './exec.js';
 import {exitProcess} from './exit.js';
@@ -241,7 +241,7 @@ function setns(
 	target: number,
 	types: readonly ('pid' | 'ipc' | 'net' | 'uts' | 'mnt')[],
 ): Outcome {
-	const other = proc(ctx, target);
+	const other = peekProc(ctx, target);
 	if (!other) return {errno: 'ESRCH'};
 	// A zombie has dropped its namespaces; a PID namespace must be the caller's own or nested in it.
 	if (other.state === 'Z' || other.exiting) return {errno: 'EINVAL'};
@@ -296,14 +296,14 @@ export function drain(ctx: Ctx): void {
 }
 
 function env(ctx: Ctx, p: Process): ProgramEnv {
-	return {
-		now: ctx.k.now,
-		self: p,
-		nsPid: ownPid(p),
-		random: () => {
-			const [value, next] = nextRandom(ctx.k.rng);
-			ctx.k.rng = next;
-			return value;
-		},
-	};
+	// One random() per step, not one closure per reaction (a fork bomb runs tens of thousands);
+	// bound, not a closure, which costs a defineProperty of its name under tsx.
+	ctx.random ??= drawRandom.bind(undefined, ctx);
+	return {now: ctx.k.now, self: p, nsPid: ownPid(p), random: ctx.random};
+}
+
+function drawRandom(ctx: Ctx): number {
+	const [value, next] = nextRandom(ctx.k.rng);
+	ctx.k.rng = next;
+	return value;
 }

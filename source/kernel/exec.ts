@@ -1,7 +1,7 @@
 // execve: a new program in the same process (R-SIG-5, R-REAP-6).
 import type {Ctx} from './context.js';
 import {emit, wake} from './context.js';
-import {plain} from './plain.js';
+import {settled} from './plain.js';
 import type {ProgramCall} from './syscalls.js';
 import {releaseOtherThreads} from './threads.js';
 import type {Process} from './types.js';
@@ -18,7 +18,7 @@ export function execProgram(ctx: Ctx, p: Process, program: ProgramCall, comm: st
 	const old = p.comm;
 	p.comm = comm;
 	p.argv = [...(argv ?? [comm])];
-	p.program = {name: program.name, params: plain(program.params ?? {}), state: {}};
+	p.program = {name: program.name, params: settled(program.params ?? {}), state: {}};
 	delete p.resume;
 	// de_thread: the other threads are gone, their TIDs free.
 	releaseOtherThreads(ctx, p);

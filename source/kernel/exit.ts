@@ -3,12 +3,12 @@
 import {chargeMemory, chargePids} from './cgroup.js';
 import {addChild, becameZombie, childList, removeChild} from './children.js';
 import type {Ctx} from './context.js';
-import {emit, label, pidNs, proc} from './context.js';
+import {emit, forgetNs, label, namespace, peekProc, pidNs, proc, removeProc} from './context.js';
 import {dropRef} from './namespaces.js';
-import {nsChain} from './pids.js';
+import {freePid, nsChain} from './pids.js';
 import {forceKill, sendSignal} from './signal.js';
 import {signalExitCode} from './signals.js';
-import {tableDelete, tableSome, tableValues} from './table.js';
+import {tableSome, tableValues} from './table.js';
 import {releaseOtherThreads} from './threads.js';
 import type {ExitStatus, NetNamespace, PidNamespace, Process} from './types.js';
 import {retryWait} from './wait.js';
@@ -73,7 +73,7 @@ function zapNamespace(
 	}
 	// zap_pid_ns_processes reaps its own zombie children (kernel_wait4 loop).
 	for (const child of [...childList(init)]) {
-		const c = proc(ctx, child);
+		const c = peekProc(ctx, child);
 		if (c?.state === 'Z') release(ctx, c, 'R-PIDNS-7');
 	}
 	finishZap(ctx, ns);
@@ -94,7 +94,7 @@ function teardown(ctx: Ctx, p: Process): void {
 	delete p.resume;
 	p.pending = [];
 	releaseOtherThreads(ctx, p);
-	const net = ctx.k.namespaces[p.ns.net] as NetNamespace | undefined;
+	const net = namespace(ctx, p.ns.net) as NetNamespace | undefined;
 	if (net) {
 		for (const [port, owner] of Object.entries(net.ports))
 			if (owner === p.hostPid) delete net.ports[Number(port)];
@@ -196,12 +196,12 @@ function adoptZombie(ctx: Ctx, reaper: Process, child: Process): void {
 
 function findNewReaper(ctx: Ctx, father: Process): {reaper?: Process; rule: string; why: string} {
 	const level = father.pids.length - 1;
-	let candidate = proc(ctx, father.parent);
+	let candidate = peekProc(ctx, father.parent);
 	while (candidate && candidate.pids.length - 1 === level && candidate.parent !== 0) {
 		if (candidate.subreaper && candidate.state !== 'Z' && !candidate.exiting) {
-			return {reaper: candidate, rule: 'R-REAP-2', why: 'nearest subreaper'};
+			return {reaper: proc(ctx, candidate.hostPid), rule: 'R-REAP-2', why: 'nearest subreaper'};
 		}
-		candidate = proc(ctx, candidate.parent);
+		candidate = peekProc(ctx, candidate.parent);
 	}
 	const ns = pidNs(ctx, father.ns.pid);
 	const init = ns.init === undefined ? undefined : proc(ctx, ns.init);
@@ -217,14 +217,11 @@ function findNewReaper(ctx: Ctx, father: Process): {reaper?: Process; rule: stri
  */
 export function release(ctx: Ctx, p: Process, rule: string, reaper?: Process): void {
 	const chain = nsChain(ctx, p.ns.pid);
-	p.pids.forEach((pid, level) => {
-		tableDelete(chain[level].pids, pid);
-		chain[level].count -= 1;
-	});
+	for (const [level, pid] of p.pids.entries()) freePid(ctx, chain[level], pid);
 	chargePids(ctx, p.cgroup, -1);
 	const parent = proc(ctx, p.parent);
 	if (parent) removeChild(ctx, parent, p);
-	tableDelete(ctx.k.procs, p.hostPid);
+	removeProc(ctx, p.hostPid);
 	ctx.k.procCount -= 1;
 	const by = reaper
 		? `reaped by ${label(reaper)}`
@@ -238,7 +235,7 @@ export function release(ctx: Ctx, p: Process, rule: string, reaper?: Process): v
 	});
 	for (const ns of chain) {
 		if (ns.count === 0 && ns.init !== undefined && ns.parent !== undefined && !heldForChildren(ctx, ns.id)) {
-			delete ctx.k.namespaces[ns.id];
+			forgetNs(ctx, ns.id);
 			emit(ctx, 'R-PIDNS-7', 'ns-gone', `PID namespace [${ns.id}] destroyed: its last process is gone`, {
 				data: {ns: ns.id, type: 'pid'},
 			});

@@ -3,14 +3,13 @@
 import {chargePids, pidsLimitHit} from './cgroup.js';
 import {addChild} from './children.js';
 import type {Ctx} from './context.js';
-import {emit, label, wake} from './context.js';
+import {addProc, emit, label, namespace, wake} from './context.js';
 import type {Errno} from './errno.js';
 import {addRef, createNs, createPidNs} from './namespaces.js';
-import {allocPid, nsChain} from './pids.js';
-import {plain} from './plain.js';
+import {allocPid, nsChain, takePid} from './pids.js';
+import {plain, settled} from './plain.js';
 import type {SignalName} from './signals.js';
 import type {CloneFlags, ProgramCall} from './syscalls.js';
-import {tableSet} from './table.js';
 import type {HostPid, NsId, NsPid, NsType, PidNamespace, Process} from './types.js';
 
 export type ForkOptions = {
@@ -35,7 +34,7 @@ export type ForkResult = {child: Process} | {errno: Errno};
 
 export function forkProcess(ctx: Ctx, parent: Process, options: ForkOptions = {}): ForkResult {
 	const missing = Object.entries(options.join ?? {}).find(
-		([, id]) => id !== undefined && !ctx.k.namespaces[id],
+		([, id]) => id !== undefined && !namespace(ctx, id),
 	);
 	if (missing)
 		return fail(
@@ -79,13 +78,9 @@ export function forkProcess(ctx: Ctx, parent: Process, options: ForkOptions = {}
 	const hostPid = pids[0] as number as HostPid;
 	const own = chain[chain.length - 1];
 	const child = newChild(ctx, parent, hostPid, pids, own, options, comm, cgroup);
-	chain.forEach((ns, level) => {
-		tableSet(ns.pids, pids[level], hostPid);
-		ns.count += 1;
-		ns.lastPid = pids[level];
-	});
+	for (const [level, ns] of chain.entries()) takePid(ctx, ns, pids[level], hostPid);
 	if (own.init === undefined) own.init = hostPid;
-	tableSet(ctx.k.procs, hostPid, child);
+	addProc(ctx, child);
 	ctx.k.procCount += 1;
 	ctx.k.counters.forks += 1;
 	chargePids(ctx, cgroup, 1);
@@ -127,7 +122,7 @@ function newChild(
 			if (action === 'handle') delete actions[signal as SignalName];
 	}
 	const program = options.program
-		? {name: options.program.name, params: plain(options.program.params ?? {}), state: {}}
+		? {name: options.program.name, params: settled(options.program.params ?? {}), state: {}}
 		: {
 				name: parent.program.name,
 				params: plain(parent.program.params),
@@ -156,7 +151,7 @@ function newChild(
 		startedAt: ctx.k.now,
 		program,
 		stdout: options.stdout ?? parent.stdout,
-		labels: options.labels ?? {...parent.labels},
+		labels: settled(options.labels) ?? {...parent.labels},
 	};
 }
 
@@ -196,11 +191,7 @@ export function createThread(ctx: Ctx, p: Process, name: string): Errno | undefi
 	if (pidsLimitHit(ctx, p.cgroup)) return 'EAGAIN';
 	const tids = allocateAll(chain);
 	if (!tids) return 'EAGAIN';
-	chain.forEach((ns, level) => {
-		tableSet(ns.pids, tids[level], p.hostPid);
-		ns.count += 1;
-		ns.lastPid = tids[level];
-	});
+	for (const [level, ns] of chain.entries()) takePid(ctx, ns, tids[level], p.hostPid);
 	chargePids(ctx, p.cgroup, 1);
 	p.threads.push({tids, name});
 	emit(ctx, 'R-PIDNS-1', 'thread', `${label(p)} started thread ${name} (TID ${tids[tids.length - 1]})`, {

@@ -1,7 +1,7 @@
 // Files on volumes, stdout streams and ports: just enough for logs, shared emptyDirs and
 // "address already in use" in a pod's network namespace.
 import type {Ctx} from './context.js';
-import {emit, label} from './context.js';
+import {emit, label, namespace} from './context.js';
 import type {Errno} from './errno.js';
 import type {MntNamespace, NetNamespace, Process, Volume} from './types.js';
 import {ownedArray, plain} from './working.js';
@@ -21,7 +21,7 @@ export function writeStdout(ctx: Ctx, p: Process, text: string): void {
 
 /** Resolve a path through the process's mount namespace to a volume and a file name. */
 function resolve(ctx: Ctx, p: Process, path: string): {volume: Volume; file: string} | undefined {
-	const mnt = ctx.k.namespaces[p.ns.mnt] as MntNamespace | undefined;
+	const mnt = namespace(ctx, p.ns.mnt) as MntNamespace | undefined;
 	if (!mnt) return undefined;
 	const mountPath = Object.keys(plain(mnt.mounts))
 		.filter((m) => path === m || path.startsWith(m.endsWith('/') ? m : `${m}/`))
@@ -86,7 +86,7 @@ export function copyFile(ctx: Ctx, p: Process, from: string, to: string): Errno 
 
 /** One listener per port in a network namespace: containers of a pod share it. */
 export function bind(ctx: Ctx, p: Process, port: number): Errno | undefined {
-	const net = ctx.k.namespaces[p.ns.net] as NetNamespace;
+	const net = namespace(ctx, p.ns.net) as NetNamespace;
 	const holder = net.ports[port];
 	if (holder !== undefined) {
 		emit(
@@ -106,6 +106,6 @@ export function bind(ctx: Ctx, p: Process, port: number): Errno | undefined {
 }
 
 export function connect(ctx: Ctx, p: Process, port: number): Errno | undefined {
-	const net = ctx.k.namespaces[p.ns.net] as NetNamespace;
+	const net = namespace(ctx, p.ns.net) as NetNamespace;
 	return net.ports[port] === undefined ? 'ECONNREFUSED' : undefined;
 }

@@ -1,8 +1,9 @@
 // System V message queues in IPC namespaces (R-IPC-1, R-IPC-4..7). Src: ipc/msg.c, msgop(2).
 import type {Ctx} from './context.js';
-import {emit, label, proc, wake} from './context.js';
+import {emit, label, namespace, proc, wake} from './context.js';
 import type {Errno} from './errno.js';
 import {hexKey} from './namespaces.js';
+import {plain} from './plain.js';
 import type {Syscall} from './syscalls.js';
 import type {IpcNamespace, Message, MsgQueue, Process} from './types.js';
 import {block, clearBlocker} from './wakeups.js';
@@ -14,7 +15,7 @@ const ipcPrivate = 0;
 const ipcmni = 32768;
 
 function ipcNs(ctx: Ctx, p: Process): IpcNamespace {
-	return ctx.k.namespaces[p.ns.ipc] as IpcNamespace;
+	return namespace(ctx, p.ns.ipc) as IpcNamespace;
 }
 
 function fail(ctx: Ctx, p: Process, call: string, errno: Errno, rule: string, why: string): {errno: Errno} {
@@ -148,7 +149,12 @@ function handToReceiver(ctx: Ctx, queue: MsgQueue, message: Message, sender: Pro
 		ctx.k.counters.msgReceived += 1;
 		queue.lastReceiver = receiver.hostPid;
 		if (sleeping.reply)
-			wake(ctx, receiver.hostPid, {type: 'return', reply: sleeping.reply, call: 'msgrcv', value: message});
+			wake(ctx, receiver.hostPid, {
+				type: 'return',
+				reply: sleeping.reply,
+				call: 'msgrcv',
+				value: plain(message),
+			});
 		emit(
 			ctx,
 			'R-IPC-6',
@@ -204,7 +210,7 @@ export function msgrcv(ctx: Ctx, p: Process, call: Extract<Syscall, {call: 'msgr
 		ctx.k.counters.msgReceived += 1;
 		queue.lastReceiver = p.hostPid;
 		wakeSenders(ctx, queue);
-		return {value: message};
+		return {value: plain(message)};
 	}
 	if (call.nowait)
 		return fail(ctx, p, 'msgrcv', 'ENOMSG', 'R-IPC-6', `no matching message in queue ${call.msqid}`);

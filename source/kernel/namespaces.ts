@@ -1,6 +1,6 @@
 // Namespaces other than PID: creation, references and destruction (R-IPC-2, R-IPC-3, R-IPC-4).
 import type {Ctx} from './context.js';
-import {emit} from './context.js';
+import {addNs, emit, forgetNs, namespace} from './context.js';
 import type {HostPid, IpcNamespace, Namespace, NsId, NsType, PidNamespace} from './types.js';
 
 /** R-IPC-4: a new IPC namespace starts at the default limits, whatever its parent's values. */
@@ -27,7 +27,7 @@ export function createPidNs(ctx: Ctx, parent: PidNamespace, creator: HostPid): P
 		allocating: true,
 		creator,
 	};
-	ctx.k.namespaces[ns.id] = ns;
+	addNs(ctx, ns);
 	return ns;
 }
 
@@ -44,17 +44,17 @@ export function createNs(ctx: Ctx, type: Exclude<NsType, 'pid'>, creator: HostPi
 			ns = {type, ...base, ports: {}, ip: `10.244.0.${(id % 250) + 2}`};
 			break;
 		case 'uts': {
-			const from = copyOf === undefined ? undefined : ctx.k.namespaces[copyOf];
+			const from = copyOf === undefined ? undefined : namespace(ctx, copyOf);
 			ns = {type, ...base, hostname: from?.type === 'uts' ? from.hostname : 'localhost'};
 			break;
 		}
 		case 'mnt': {
-			const from = copyOf === undefined ? undefined : ctx.k.namespaces[copyOf];
+			const from = copyOf === undefined ? undefined : namespace(ctx, copyOf);
 			ns = {type, ...base, mounts: from?.type === 'mnt' ? {...from.mounts} : {}};
 			break;
 		}
 	}
-	ctx.k.namespaces[id] = ns;
+	addNs(ctx, ns);
 	return ns;
 }
 
@@ -66,20 +66,20 @@ export function createPinnedNs(ctx: Ctx, type: Exclude<NsType, 'pid'>, creator: 
 }
 
 export function addRef(ctx: Ctx, id: NsId): void {
-	const ns = ctx.k.namespaces[id];
+	const ns = namespace(ctx, id);
 	if (ns && ns.type !== 'pid') ns.refs += 1;
 }
 
 /** R-IPC-3: a namespace dies with its last reference — member processes and pins alike. */
 export function dropRef(ctx: Ctx, id: NsId): void {
-	const ns = ctx.k.namespaces[id];
+	const ns = namespace(ctx, id);
 	if (!ns || ns.type === 'pid') return;
 	ns.refs -= 1;
 	if (ns.refs <= 0 && ns.pins.length === 0) destroyNs(ctx, ns.id);
 }
 
 export function pinNs(ctx: Ctx, id: NsId, pin: string): void {
-	const ns = ctx.k.namespaces[id];
+	const ns = namespace(ctx, id);
 	if (!ns || ns.type === 'pid' || ns.pins.includes(pin)) return;
 	ns.pins.push(pin);
 	emit(
@@ -94,17 +94,17 @@ export function pinNs(ctx: Ctx, id: NsId, pin: string): void {
 }
 
 export function unpinNs(ctx: Ctx, id: NsId, pin: string): void {
-	const ns = ctx.k.namespaces[id];
+	const ns = namespace(ctx, id);
 	if (!ns || ns.type === 'pid') return;
 	ns.pins = ns.pins.filter((p) => p !== pin);
 	if (ns.refs <= 0 && ns.pins.length === 0) destroyNs(ctx, id);
 }
 
 function destroyNs(ctx: Ctx, id: NsId): void {
-	const ns = ctx.k.namespaces[id];
+	const ns = namespace(ctx, id);
 	if (!ns) return;
 	if (ns.type === 'ipc') destroyQueues(ctx, ns);
-	delete ctx.k.namespaces[id];
+	forgetNs(ctx, id);
 	emit(ctx, 'R-IPC-3', 'ns-gone', `${ns.type} namespace [${id}] destroyed: its last reference is gone`, {
 		data: {ns: id, type: ns.type},
 	});

@@ -19,7 +19,7 @@ export function kernelStep(
 ): {kernel: Kernel; events: KernelEvent[]} {
 	const events: KernelEvent[] = [];
 	const next = (options.freeze === false ? unfrozen : frozen).produce(kernel, (draft) => {
-		const ctx: Ctx = {k: draft, events, queue: [], programs};
+		const ctx: Ctx = {k: draft, events, queue: [], programs, freeze: options.freeze !== false};
 		applyKernelAction(ctx, action, others);
 		sealOwned(ctx);
 	});

@@ -1,7 +1,7 @@
 // Sending and delivering signals: the namespace-init filter (R-SIG-1..4), normal semantics for
 // everyone else (R-SIG-6), kill(-1) (R-SIG-7) and zombies that ignore everything (R-ZOMB-6).
 import type {Ctx} from './context.js';
-import {emit, label, pidNs, proc, wake} from './context.js';
+import {emit, label, peekNs, peekProc, proc, rootPidNs, wake} from './context.js';
 import type {Errno} from './errno.js';
 import {exitProcess} from './exit.js';
 import {isNsInit, isWithin, lookupPid, pidSeenFrom} from './pids.js';
@@ -14,7 +14,7 @@ import {clearBlocker} from './wakeups.js';
 export type Sender = Process | 'host' | 'kernel';
 
 function senderNs(ctx: Ctx, sender: Sender): NsId {
-	return typeof sender === 'string' ? ctx.k.root.pid : sender.ns.pid;
+	return typeof sender === 'string' ? rootPidNs(ctx) : sender.ns.pid;
 }
 
 function senderName(sender: Sender): string {
@@ -282,14 +282,14 @@ export function killCall(ctx: Ctx, caller: Process, pid: number, signal: SignalN
 }
 
 function visibleTargets(ctx: Ctx, caller: Process, ns: NsId, pid: number): Process[] {
-	const level = pidNs(ctx, ns).level;
-	const init = pidNs(ctx, ns).init;
+	const level = peekNs(ctx, ns).level;
+	const init = peekNs(ctx, ns).init;
 	const seen = new Set<number>();
 	const result: Process[] = [];
-	for (const host of tableValues(pidNs(ctx, ns).pids)) {
+	for (const host of tableValues(peekNs(ctx, ns).pids)) {
 		if (seen.has(host)) continue;
 		seen.add(host);
-		const target = proc(ctx, host);
+		const target = peekProc(ctx, host);
 		if (!target || target.state === 'Z') continue;
 		if (pid === -1) {
 			// R-SIG-7: everyone in the namespace and below, except its init and the caller.

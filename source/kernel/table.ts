@@ -1,70 +1,83 @@
 // A two-level table keyed by small integers (PIDs): chunks of 256 slots under a top-level list.
-// An immutable update then copies one chunk and the top level, not the whole table, so one step
-// costs the same at 1,000 or 50,000 processes (toolchain-notes: a flat table makes every immer
-// update O(N)). Both levels are arrays: immer copies an array with one native slice, while
-// spreading an object with hundreds of integer keys falls to a slow generic path once the copy
-// site has seen many shapes (measured: ~50 µs against ~0.2 µs a copy). Empty slots hold null,
-// never holes, so a table round-trips through JSON unchanged.
-import {isDraft} from 'immer';
+// Empty slots hold null, never holes, so a table round-trips through JSON unchanged.
+//
+// A step changes a table copy-on-write, outside immer (cow.ts): the first change copies the top
+// level and the one chunk it touches, later changes in the same step work on those copies
+// natively. Through immer, reading one entry of a draft table made immer copy both levels
+// (a frozen array's slice takes V8's slow path: ~30 µs for 256 slots) and deep-freezing the
+// new chunk asked Object.isFrozen of every process in it: ~100 µs a step at any table size.
+// Readers therefore always read the plain arrays behind a draft, never through it.
+import {isDraft, original} from 'immer';
+import {adopt, type Cow} from './cow.js';
+
 export type Table<V> = ((V | null)[] | null)[];
 
 const shift = 8;
 const size = 1 << shift;
 const mask = size - 1;
 
-type Chunks<V> = Table<V>;
-
-/**
- * Live entries of draft chunks, so that a delete knows whether the chunk is now empty without
- * reading its 256 slots through the proxy (256 proxy reads). Keyed by the draft, counted on first
- * need and kept up to date by tableSet and tableDelete, the only writers of chunks. A plain chunk
- * (a fast-forward's copy) is simply scanned: 256 native reads cost less than the bookkeeping.
- */
-const live = new WeakMap<object, number>();
-
-function liveCount(chunk: unknown[]): number {
-	let count = live.get(chunk);
-	if (count === undefined) {
-		count = 0;
-		for (const slot of chunk) if (slot !== null) count += 1;
-		live.set(chunk, count);
-	}
-	return count;
+/** The plain table behind a draft (tables are never changed through a draft, so its base is current). */
+export function tableBase<V>(table: Table<V>): Table<V> {
+	return isDraft(table) ? (original(table as object) as Table<V>) : table;
 }
 
 export function tableGet<V>(table: Table<V>, key: number): V | undefined {
-	return (table as Chunks<V>)[key >> shift]?.[key & mask] ?? undefined;
+	return tableBase(table)[key >> shift]?.[key & mask] ?? undefined;
 }
 
-export function tableSet<V>(table: Table<V>, key: number, value: V): void {
-	const chunks = table as Chunks<V>;
+/**
+ * Store `value` at `key`; returns the table to keep (a copy of the top level the first time a step
+ * changes it). `cow` undefined: change in place (a plain kernel nobody else holds).
+ */
+export function tableSet<V>(table: Table<V>, key: number, value: V, cow?: Cow): Table<V> {
+	inPlaceAllowed(table, cow);
+	const chunks = writable(tableBase(table), cow);
 	const index = key >> shift;
 	while (chunks.length <= index) chunks.push(null);
-	let chunk = chunks[index];
-	if (!chunk) {
-		chunk = new Array<V | null>(size).fill(null);
-		chunks[index] = chunk;
-	}
-	if (isDraft(chunk) && chunk[key & mask] === null) live.set(chunk, liveCount(chunk) + 1);
-	chunk[key & mask] = value;
+	const chunk = chunks[index];
+	const slots = chunk ? writable(chunk, cow) : fresh<V>(cow);
+	chunks[index] = slots;
+	slots[key & mask] = value;
+	return chunks;
 }
 
-export function tableDelete<V>(table: Table<V>, key: number): void {
-	const chunks = table as Chunks<V>;
+/** Empty `key`; returns the table to keep. A chunk left empty goes. */
+export function tableDelete<V>(table: Table<V>, key: number, cow?: Cow): Table<V> {
+	inPlaceAllowed(table, cow);
+	const base = tableBase(table);
 	const index = key >> shift;
-	const chunk = chunks[index];
-	if (!chunk || chunk[key & mask] == null) return;
-	if (!isDraft(chunk)) {
-		chunk[key & mask] = null;
-		for (const slot of chunk) if (slot !== null) return;
-		// A chunk left empty goes, so that iteration and JSON stay proportional to what is there.
-		chunks[index] = null;
-		return;
-	}
-	const count = liveCount(chunk) - 1;
-	chunk[key & mask] = null;
-	live.set(chunk, count);
-	if (count === 0) chunks[index] = null;
+	const chunk = base[index];
+	if (!chunk || chunk[key & mask] == null) return base;
+	const chunks = writable(base, cow);
+	const slots = writable(chunk, cow);
+	slots[key & mask] = null;
+	// Iteration and JSON stay proportional to what is there: 256 native reads, no bookkeeping.
+	chunks[index] = slots.some((slot) => slot !== null) ? slots : null;
+	return chunks;
+}
+
+/** A draft's table would be changed under the world it came from: inside a step, use the step's Cow. */
+function inPlaceAllowed<V>(table: Table<V>, cow: Cow | undefined): void {
+	if (!cow && isDraft(table))
+		throw new Error('kernel invariant: a table inside a draft changes copy-on-write');
+}
+
+/**
+ * `array` itself when this step made it, else a copy this step now owns. Changing in place
+ * (no `cow`), a frozen array is still shared with an earlier world: it is copied too.
+ */
+function writable<T>(array: T[], cow: Cow | undefined): T[] {
+	if (cow ? cow.owned.has(array) : !Object.isFrozen(array)) return array;
+	// Spread, not slice: a frozen array's slice is ~30× slower in V8.
+	const copy = [...array];
+	if (cow) adopt(cow, copy, !Object.isFrozen(array));
+	return copy;
+}
+
+function fresh<V>(cow: Cow | undefined): (V | null)[] {
+	const chunk = new Array<V | null>(size).fill(null);
+	if (cow) adopt(cow, chunk, false);
+	return chunk;
 }
 
 export function tableHas<V>(table: Table<V>, key: number): boolean {
@@ -74,7 +87,7 @@ export function tableHas<V>(table: Table<V>, key: number): boolean {
 /** Values in ascending key order (a new array: plain loops, no generator, on hot paths). */
 export function tableValues<V>(table: Table<V>): V[] {
 	const values: V[] = [];
-	for (const chunk of table as Chunks<V>) {
+	for (const chunk of tableBase(table)) {
 		if (!chunk) continue;
 		for (const value of chunk) if (value !== null) values.push(value);
 	}
@@ -83,7 +96,7 @@ export function tableValues<V>(table: Table<V>): V[] {
 
 export function tableKeys<V>(table: Table<V>): number[] {
 	const keys: number[] = [];
-	const chunks = table as Chunks<V>;
+	const chunks = tableBase(table);
 	for (let index = 0; index < chunks.length; index++) {
 		const chunk = chunks[index];
 		if (!chunk) continue;
@@ -94,7 +107,7 @@ export function tableKeys<V>(table: Table<V>): number[] {
 
 /** Whether some value matches: a plain loop, for hot paths (no generator). */
 export function tableSome<V>(table: Table<V>, match: (value: V) => boolean): boolean {
-	for (const chunk of table as Chunks<V>) {
+	for (const chunk of tableBase(table)) {
 		if (!chunk) continue;
 		for (const value of chunk) if (value !== null && match(value)) return true;
 	}

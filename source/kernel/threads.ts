@@ -4,19 +4,15 @@ import {chargePids} from './cgroup.js';
 import {childList} from './children.js';
 import type {Ctx} from './context.js';
 import {emit, label, proc} from './context.js';
-import {nsChain} from './pids.js';
+import {freePid, nsChain} from './pids.js';
 import {sendSignal} from './signal.js';
-import {tableDelete} from './table.js';
 import type {Process} from './types.js';
 
 /** Free the TIDs and pids.current slots of every thread but the main one (exit_group, exec). */
 export function releaseOtherThreads(ctx: Ctx, p: Process): void {
 	const chain = nsChain(ctx, p.ns.pid);
 	for (const thread of p.threads.slice(1)) {
-		thread.tids.forEach((tid, level) => {
-			tableDelete(chain[level].pids, tid);
-			chain[level].count -= 1;
-		});
+		for (const [level, tid] of thread.tids.entries()) freePid(ctx, chain[level], tid);
 		chargePids(ctx, p.cgroup, -1);
 	}
 	p.threads = p.threads.slice(0, 1);
@@ -27,10 +23,7 @@ export function exitThread(ctx: Ctx, p: Process, name: string): void {
 	if (index < 0) return;
 	const [thread] = p.threads.splice(index, 1);
 	const chain = nsChain(ctx, p.ns.pid);
-	thread.tids.forEach((tid, level) => {
-		tableDelete(chain[level].pids, tid);
-		chain[level].count -= 1;
-	});
+	for (const [level, tid] of thread.tids.entries()) freePid(ctx, chain[level], tid);
 	chargePids(ctx, p.cgroup, -1);
 	for (const childPid of childList(p)) {
 		const child = proc(ctx, childPid);

@@ -222,6 +222,7 @@ export type Kernel = {
 	cgroups: Record<string, Cgroup>;
 	volumes: Record<string, Volume>;
 	streams: Record<string, string[]>;
+	/** A binary min-heap on (at, seq): timers[0] is the next one due (timers.ts). */
 	timers: Timer[];
 	timerSeq: number;
 	rng: number;

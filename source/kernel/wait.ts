@@ -1,7 +1,7 @@
 // wait/waitpid: only the parent reaps its zombie children (R-ZOMB-1, R-ZOMB-3, R-ZOMB-4).
 import {childList, zombieChildren} from './children.js';
 import type {Ctx} from './context.js';
-import {emit, label, proc, wake} from './context.js';
+import {emit, label, peekProc, wake} from './context.js';
 import type {Errno} from './errno.js';
 import {release} from './exit.js';
 import type {ExitStatus, Process} from './types.js';
@@ -24,12 +24,12 @@ function tryWait(ctx: Ctx, p: Process, pid: number, quiet = false): WaitResult |
 	let any = false;
 	let zombie: Process | undefined;
 	if (pid === -1) {
-		any = children.some((c) => proc(ctx, c) !== undefined);
+		any = children.some((c) => peekProc(ctx, c) !== undefined);
 		// The zombie count answers "none yet" without walking every child (a WNOHANG loop asks it
 		// once per child reaped); the first zombie in fork order is reaped first.
 		if (any && zombieChildren(ctx, p) > 0)
 			for (const c of children) {
-				const child = proc(ctx, c);
+				const child = peekProc(ctx, c);
 				if (child?.state === 'Z') {
 					zombie = child;
 					break;
@@ -37,7 +37,7 @@ function tryWait(ctx: Ctx, p: Process, pid: number, quiet = false): WaitResult |
 			}
 	} else
 		for (const c of children) {
-			const child = proc(ctx, c);
+			const child = peekProc(ctx, c);
 			if (child === undefined || child.pids[level] !== pid) continue;
 			any = true;
 			if (child.state === 'Z') zombie = child;

@@ -1,5 +1,5 @@
 // Putting a process to sleep in a call and taking it out again.
-import type {Ctx} from './context.js';
+import {type Ctx, namespace} from './context.js';
 import type {Blocker, IpcNamespace, Process} from './types.js';
 
 export function block(p: Process, blocker: Blocker): void {
@@ -18,7 +18,7 @@ export function clearBlocker(ctx: Ctx, p: Process): void {
 	const sleeping = p.sleepingIn;
 	if (!sleeping) return;
 	if (sleeping.call === 'msgsnd' || sleeping.call === 'msgrcv') {
-		const ns = ctx.k.namespaces[sleeping.ipcNs] as IpcNamespace | undefined;
+		const ns = namespace(ctx, sleeping.ipcNs) as IpcNamespace | undefined;
 		const queue = ns?.queues[sleeping.msqid];
 		if (queue) {
 			if (sleeping.call === 'msgsnd') queue.senders = queue.senders.filter((pid) => pid !== p.hostPid);

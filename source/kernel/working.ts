@@ -4,28 +4,27 @@
 // so every later change to it in that step is a native array operation.
 import {current, isDraft} from 'immer';
 import type {Ctx} from './context.js';
+import {adopt, cowOf, sealCow} from './cow.js';
 
 /** `holder[key]` as a plain array this step owns (a copy on first use, `[]` if absent). */
 export function ownedArray<T>(ctx: Ctx, holder: Record<string, T[]>, key: string): T[] {
+	const cow = cowOf(ctx);
 	const value = holder[key];
-	if (value !== undefined && ctx.owned?.has(value)) return value;
+	if (value !== undefined && cow.owned.has(value)) return value;
 	const base = value === undefined ? [] : isDraft(value) ? (current(value as object) as T[]) : value;
 	const copy = [...base];
 	holder[key] = copy;
-	(ctx.owned ??= new WeakSet()).add(copy);
-	(ctx.ownedList ??= []).push(copy);
+	adopt(cow, copy, false);
 	return copy;
 }
 
 /**
- * End of the step: the arrays it owned are done, and frozen. immer walks every new plain value put
- * into a draft looking for drafts inside it (a 1,000-line log read element by element on every
- * step); a frozen one it skips. The next step that changes one copies it again.
+ * End of the step: what it made is done, and frozen (cow.ts). immer walks every new plain value
+ * put into a draft looking for drafts inside it (a 1,000-line log read element by element on
+ * every step); a frozen one it skips. The next step that changes one copies it again.
  */
 export function sealOwned(ctx: Ctx): void {
-	for (const array of ctx.ownedList ?? []) Object.freeze(array);
-	ctx.ownedList = [];
-	ctx.owned = undefined;
+	sealCow(ctx);
 }
 
 /** The plain value behind a draft, for reading only: no proxy for each element read. */

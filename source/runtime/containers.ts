@@ -8,8 +8,8 @@ import {
 	forceKill,
 	forkProcess,
 	type MntNamespace,
+	proc,
 	signalNumbers,
-	tableGet,
 	tableValues,
 } from '../kernel/index.js';
 import {specCall} from '../programs/index.js';
@@ -42,7 +42,7 @@ export function podCgroupFor(r: RtCtx, pod: PodState): string {
 /** R-POD-1: the shim starts the container's main process in the sandbox's namespaces. */
 export function startContainer(r: RtCtx, pod: PodState, c: ContainerStatus): void {
 	const sandbox = pod.sandbox;
-	const shim = sandbox ? tableGet(r.k.k.procs, sandbox.shim) : undefined;
+	const shim = sandbox ? proc(r.k, sandbox.shim) : undefined;
 	if (!sandbox || !shim) return;
 	const spec = containerSpec(pod, c.name);
 	const run = containerRun(pod, c.name);
@@ -131,7 +131,16 @@ function mountVolumes(
 ): void {
 	const mnt = r.k.k.namespaces[mntNs] as MntNamespace | undefined;
 	if (!mnt) return;
-	for (const mount of mounts) mnt.mounts[mount.mountPath] = `emptyDir:${pod.uid}/${mount.name}`;
+	for (const mount of mounts) {
+		const id = `emptyDir:${pod.uid}/${mount.name}`;
+		mnt.mounts[mount.mountPath] = id;
+		// R-EXEC-20: a ConfigMap or Secret volume holds its object's keys as files.
+		const files = pod.spec.volumes.find((v) => v.name === mount.name)?.files;
+		if (files && !r.k.k.volumes[id])
+			r.k.k.volumes[id] = {
+				files: Object.fromEntries(Object.entries(files).map(([path, text]) => [path, [...text]])),
+			};
+	}
 }
 
 /** The file an init container copies comes from its image. */
@@ -235,7 +244,7 @@ export function markTerminated(
 export function killContainerProcesses(r: RtCtx, pod: PodState, container: string): void {
 	for (const p of [...tableValues(r.k.k.procs)]) {
 		if (p.labels.pod === pod.name && p.labels.container === container && p.state !== 'Z') {
-			const live = tableGet(r.k.k.procs, p.hostPid);
+			const live = proc(r.k, p.hostPid);
 			if (live) forceKill(r.k, live);
 		}
 	}

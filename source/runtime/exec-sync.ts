@@ -1,7 +1,7 @@
 // CRI ExecSync (R-HOOK-2, R-PROBE-1, R-PROBE-2): exec probes and exec hooks are short-lived
 // processes the shim starts inside the container's namespaces: a sibling of PID 1 on the host,
 // PPID 0 inside, the next PID there. Their output goes back to the kubelet, not to the log.
-import {addTimer, emit, forceKill, forkProcess, tableGet} from '../kernel/index.js';
+import {addTimer, emit, forceKill, forkProcess, proc} from '../kernel/index.js';
 import {lookupImage, resolveExec} from '../programs/index.js';
 import {specCall} from '../programs/params.js';
 import {containerEnv} from './argv.js';
@@ -22,8 +22,8 @@ export function startExec(
 	purpose: ExecPurpose,
 	timeoutMs?: number,
 ): {pid: number} | {error: string; unanswered?: true} {
-	const main = c.pid === undefined ? undefined : tableGet(r.k.k.procs, c.pid);
-	const shim = pod.sandbox ? tableGet(r.k.k.procs, pod.sandbox.shim) : undefined;
+	const main = c.pid === undefined ? undefined : proc(r.k, c.pid);
+	const shim = pod.sandbox ? proc(r.k, pod.sandbox.shim) : undefined;
 	if (!main || !shim || main.state === 'Z') return {error: 'container is not running'};
 	// R-PROBE-2: containerd asks the shim to start the exec; a stopped shim never answers, so no
 	// process starts (none is left a zombie its stopped parent cannot reap, holding the container's
@@ -96,7 +96,7 @@ export function finishExec(r: RtCtx, pid: number, code: number) {
 /** R-PROBE-2: at the timeout containerd SIGKILLs the exec process (its children are left behind). */
 export function execTimedOut(r: RtCtx, pid: number): void {
 	const record = r.rt.execs?.[pid];
-	const p = tableGet(r.k.k.procs, pid as never);
+	const p = proc(r.k, pid as never);
 	if (!record || !p || p.state === 'Z') return;
 	record.timedOut = true;
 	forceKill(r.k, p);

@@ -1,7 +1,7 @@
 // Lifecycle hooks (R-HOOK): postStart after the container's process started, holding its status
 // and the next containers until it returns; preStop on every kill by the kubelet (termination.ts
 // calls in here); exec hooks are processes in the container, httpGet and sleep hooks are not.
-import {addTimer, emit, type NetNamespace, tableGet} from '../kernel/index.js';
+import {addTimer, emit, type NetNamespace, proc} from '../kernel/index.js';
 import {containerSpec, podEvent, type RtCtx} from './context.js';
 import type {ExecDone} from './exec-sync.js';
 import {startExec} from './exec-sync.js';
@@ -13,7 +13,7 @@ function httpHookResult(r: RtCtx, pod: PodState, hook: Extract<HandlerSpec, {kin
 	const net = r.k.k.namespaces[pod.sandbox?.netNs ?? -1] as NetNamespace | undefined;
 	const port = typeof hook.port === 'number' ? hook.port : Number(hook.port);
 	const pid = net?.ports[port];
-	const p = pid === undefined ? undefined : tableGet(r.k.k.procs, pid);
+	const p = pid === undefined ? undefined : proc(r.k, pid);
 	const target = `${net?.ip ?? '10.244.0.1'}:${hook.port}`;
 	return p && p.state !== 'Z'
 		? {ok: true, code: 0, output: ''}

@@ -1,9 +1,9 @@
 // The node's own daemons: containerd and the kubelet, children of the host init.
-import {forkProcess, tableGet} from '../kernel/index.js';
+import {forkProcess, proc} from '../kernel/index.js';
 import type {RtCtx} from './context.js';
 
 export function startNodeDaemons(r: RtCtx): void {
-	const init = tableGet(r.k.k.procs, 1)!;
+	const init = proc(r.k, 1)!;
 	for (const [comm, key] of [
 		['containerd', 'containerd'],
 		['kubelet', 'kubelet'],

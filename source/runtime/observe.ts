@@ -2,7 +2,7 @@
 // its own timers, never to status templates.
 
 import type {ExitStatus} from '../kernel/index.js';
-import {type KernelEvent, type Timer, tableGet} from '../kernel/index.js';
+import {type KernelEvent, peekProc, rawField, type Timer} from '../kernel/index.js';
 import {
 	backoffExpired,
 	exitCode,
@@ -63,7 +63,9 @@ export function observe(r: RtCtx, events: readonly KernelEvent[]): void {
 			}
 		}
 	}
-	for (const name of r.rt.order) {
+	// The names read as they are: through the draft, this loop made a draft and a copy of the
+	// runtime state on every step, pods or not.
+	for (const name of rawField(r.rt, 'order')) {
 		const pod = r.rt.pods[name];
 		if (pod) finishIfDone(r, pod);
 	}
@@ -131,7 +133,7 @@ function finishIfDone(r: RtCtx, pod: PodState): void {
 }
 
 function sandboxAlive(r: RtCtx, pod: PodState): boolean {
-	const pause = pod.sandbox?.pause === undefined ? undefined : tableGet(r.k.k.procs, pod.sandbox.pause);
+	const pause = pod.sandbox?.pause === undefined ? undefined : peekProc(r.k, pod.sandbox.pause);
 	return pause !== undefined && pause.state !== 'Z' && pause.exiting === undefined;
 }
 

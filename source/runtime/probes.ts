@@ -1,7 +1,7 @@
 // Probes as the kubelet runs them (R-PROBE, R-RESTART-3). exec probes are real processes in the
 // container (R-PROBE-2); httpGet, tcpSocket and grpc probes go from the node to whatever process
 // listens on the port in the pod's network namespace, whatever containerPort says (R-PROBE-6).
-import {addTimer, type NetNamespace, type Process, tableGet} from '../kernel/index.js';
+import {addTimer, type NetNamespace, type Process, peekProc} from '../kernel/index.js';
 import {grpcServing, httpStatus} from '../programs/servers.js';
 import {podEvent, type RtCtx} from './context.js';
 import type {ExecDone} from './exec-sync.js';
@@ -40,7 +40,7 @@ function podIp(r: RtCtx, pod: PodState): string {
 function listener(r: RtCtx, pod: PodState, port: number): Readonly<Process> | undefined {
 	const net = r.k.k.namespaces[pod.sandbox?.netNs ?? -1] as NetNamespace | undefined;
 	const pid = net?.ports[port];
-	const p = pid === undefined ? undefined : tableGet(r.k.k.procs, pid);
+	const p = pid === undefined ? undefined : peekProc(r.k, pid);
 	return p && p.state !== 'Z' ? p : undefined;
 }
 

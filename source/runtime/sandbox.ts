@@ -5,8 +5,8 @@ import {
 	emit,
 	exitProcess,
 	forkProcess,
+	proc,
 	sendSignal,
-	tableGet,
 	tableValues,
 	unpinNs,
 } from '../kernel/index.js';
@@ -15,7 +15,7 @@ import type {RtCtx} from './context.js';
 import type {PodState} from './types.js';
 
 export function startSandbox(r: RtCtx, pod: PodState): boolean {
-	const init = tableGet(r.k.k.procs, 1)!;
+	const init = proc(r.k, 1)!;
 	const {spec} = pod;
 	const shim = forkProcess(r.k, init, {
 		program: {name: 'shim'},
@@ -86,7 +86,7 @@ export function stopSandbox(r: RtCtx, pod: PodState, phase: string): void {
 	if (!sandbox || sandbox.stopped) return;
 	sandbox.ready = false;
 	sandbox.stopped = true;
-	const pause = sandbox.pause === undefined ? undefined : tableGet(r.k.k.procs, sandbox.pause);
+	const pause = sandbox.pause === undefined ? undefined : proc(r.k, sandbox.pause);
 	delete sandbox.pause;
 	emit(
 		r.k,
@@ -100,7 +100,7 @@ export function stopSandbox(r: RtCtx, pod: PodState, phase: string): void {
 		unpinNs(r.k, sandbox.netNs, sandbox.netPin);
 		delete sandbox.netPin;
 	}
-	const shim = tableGet(r.k.k.procs, sandbox.shim);
+	const shim = proc(r.k, sandbox.shim);
 	if (shim && shim.state !== 'Z' && !shim.exiting) exitProcess(r.k, shim, {code: 0});
 }
 
@@ -121,7 +121,7 @@ export function cleanupAfterDeadShim(r: RtCtx, pod: PodState): void {
 		{data: {pod: pod.name}},
 	);
 	for (const victim of victims) {
-		const live = tableGet(r.k.k.procs, victim.hostPid);
+		const live = proc(r.k, victim.hostPid);
 		if (live && live.state !== 'Z' && !live.exiting) sendSignal(r.k, 'host', live, 'SIGKILL');
 	}
 }

@@ -1,6 +1,6 @@
 // Stopping containers and pods (R-TERM): preStop, the stop signal from the node, the grace period,
 // SIGKILL at the deadline; sidecars after the main containers, in reverse order; pause last.
-import {addTimer, emit, forceKill, parseSignal, sendSignal, tableGet} from '../kernel/index.js';
+import {addTimer, emit, forceKill, parseSignal, proc, sendSignal} from '../kernel/index.js';
 import {newStatus} from './containers.js';
 import {containerSpec, podEvent, type RtCtx} from './context.js';
 import {preStopFailed, runHook} from './hooks.js';
@@ -91,7 +91,7 @@ function signalStop(r: RtCtx, pod: PodState, c: ContainerStatus, remaining: numb
 
 /** The stop signal goes from the node to the main process: a PID 1 without a handler drops it (R-SIG-2). */
 export function sendStopSignal(r: RtCtx, pod: PodState, c: ContainerStatus): void {
-	const main = c.pid === undefined ? undefined : tableGet(r.k.k.procs, c.pid);
+	const main = c.pid === undefined ? undefined : proc(r.k, c.pid);
 	if (!main) return;
 	const signal = parseSignal(containerSpec(pod, c.name).stopSignal ?? 'SIGTERM') ?? 'SIGTERM';
 	sendSignal(r.k, 'host', main, signal);
@@ -99,7 +99,7 @@ export function sendStopSignal(r: RtCtx, pod: PodState, c: ContainerStatus): voi
 
 /** R-TERM-4: the container's own grace period is over: SIGKILL from the node. */
 export function containerKillDeadline(r: RtCtx, pod: PodState, c: ContainerStatus): void {
-	const main = c.pid === undefined ? undefined : tableGet(r.k.k.procs, c.pid);
+	const main = c.pid === undefined ? undefined : proc(r.k, c.pid);
 	if (!main || c.state !== 'running') return;
 	emit(
 		r.k,
@@ -172,7 +172,7 @@ function finishEnding(r: RtCtx, pod: PodState): void {
 	const sandbox = pod.sandbox;
 	// R-TERM-4: pause last, then the shim.
 	for (const pid of [sandbox?.pause, sandbox?.shim]) {
-		const p = pid === undefined ? undefined : tableGet(r.k.k.procs, pid);
+		const p = pid === undefined ? undefined : proc(r.k, pid);
 		if (p && p.state !== 'Z') forceKill(r.k, p);
 	}
 	delete pod.sandbox;

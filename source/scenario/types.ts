@@ -4,7 +4,7 @@ import type {Position} from './problem.js';
 import type {Target} from './target.js';
 
 // The simulated Pod fields are the runtime's own types (spelled as Kubernetes spells them).
-export type {ContainerSpec, HandlerSpec, ProbeSpec} from '../runtime/pod-spec.js';
+export type {ContainerSpec, HandlerSpec, ProbeSpec, VolumeSpec} from '../runtime/pod-spec.js';
 
 import type {PodSpec} from '../runtime/pod-spec.js';
 

@@ -7,6 +7,8 @@ import {ruleById} from '../rules/index.js';
 import {formatDuration} from '../scenario/duration.js';
 import type {Scenario} from '../scenario/types.js';
 import type {BreakpointKind, RunResult, Session} from '../ui/session.js';
+import {branchForTime} from './branch-goto.js';
+import {branchList} from './branch-list.js';
 import {changedPids} from './changes.js';
 import {clusterView, compareView} from './cluster-view.js';
 import {commandNames, runCommand} from './commands.js';
@@ -264,9 +266,11 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 		slower: () => update(time.slower(core)),
 		nextChapter: () => update(time.nextChapter(core)),
 		prevChapter: () => update(time.prevChapter(core)),
-		goto: (ms) => (time.isLongJump(core, ms) ? startJump(ms) : update(time.goto(core, ms))),
+		goto: (ms) =>
+			time.isLongJump(core, ms) ? startJump(ms) : update(time.goto(branchForTime(core, ms).core, ms)),
 		cancelJump,
 		branches: () => Object.keys(core.player.history.branches),
+		branchInfo: () => branchList(core.player.history),
 		switchBranch: (name) => update(withHistory(core, switchBranch(core.player.history, name))),
 		collapse: (pid) => update({...core, collapsed: new Set([...core.collapsed, pid])}),
 		expand: (pid) => {

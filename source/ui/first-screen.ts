@@ -56,6 +56,7 @@ export function mainLines(
 				height: layout.treeRows,
 				count: window.count,
 				offset: window.placement.offset,
+				...(view.search ? {search: view.search} : {}),
 			},
 			theme,
 		),

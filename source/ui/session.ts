@@ -176,6 +176,20 @@ export type QuestionView = {
 	rules?: string[];
 };
 
+/** A branch of time as the branch menu shows it. */
+export type BranchInfo = {
+	name: string;
+	/** The branch on screen. */
+	current: boolean;
+	/** The branch it left and the virtual time (ms) it left it at; absent for main. */
+	parent?: string;
+	split?: number;
+	/** Virtual time of its last moment. */
+	end: number;
+	/** Where it is shown: the moment on screen for the current branch, its last moment otherwise. */
+	now: number;
+};
+
 export type BreakpointKind = 'zombie' | 'pid1-exit' | 'queue-gone';
 
 /**
@@ -248,6 +262,8 @@ export type Session = {
 	/** Stop a long jump where it has got to (Esc or Ctrl-C while `status().jump` is set). */
 	cancelJump?(): void;
 	branches(): string[];
+	/** Each branch with its split point and time, the current one marked (the branch menu). */
+	branchInfo?(): BranchInfo[];
 	switchBranch(name: string): void;
 
 	collapse(hostPid: number): void;

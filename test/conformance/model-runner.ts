@@ -1,6 +1,5 @@
 // Runs a case on podplay's kernel model (source/kernel): the same steps as driver.py, made as
 // kernel actions on puppet processes, observed from the model's state.
-import {produce} from 'immer';
 import {
 	bootKernel,
 	type ExitStatus,
@@ -235,25 +234,13 @@ class ModelRun {
 	}
 
 	/**
-	 * Writing a PID to cgroup.procs: the model has no action for moving a live process into a
-	 * cgroup, so the adapter moves it and its pids.current charge itself.
+	 * Writing a PID to cgroup.procs: the kernel's cgroup-move action moves it with its pids.current
+	 * charge.
 	 */
 	moveToCgroup(label: string, max: number): void {
 		const path = `/conformance-${label}`;
 		this.act({type: 'cgroup', path, parent: '/', limits: {pidsMax: max}});
-		const hostPid = this.puppet(label).hostPid;
-		this.k = produce(this.k, (draft) => {
-			const p = getProcess(draft as Kernel, hostPid)!;
-			for (
-				let g = draft.cgroups[p.cgroup];
-				g;
-				g = g.parent === undefined ? undefined! : draft.cgroups[g.parent]
-			)
-				g.pidsCurrent -= 1;
-			p.cgroup = path;
-			for (let g = draft.cgroups[path]; g; g = g.parent === undefined ? undefined! : draft.cgroups[g.parent])
-				g.pidsCurrent += 1;
-		});
+		this.act({type: 'cgroup-move', pid: this.puppet(label).hostPid, path});
 	}
 
 	observe(index: number, step: Extract<Step, {op: 'observe'}>): Snapshot {

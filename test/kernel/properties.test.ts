@@ -245,6 +245,17 @@ function roundTrip(k: Kernel): Kernel {
 	return JSON.parse(JSON.stringify(k)) as Kernel;
 }
 
+/** Is `value` frozen all the way down? Returns the path of the first part that is not. */
+function unfrozenPart(value: unknown, path: string): string | undefined {
+	if (value === null || typeof value !== 'object') return undefined;
+	if (!Object.isFrozen(value)) return path;
+	for (const [key, field] of Object.entries(value)) {
+		const found = unfrozenPart(field, `${path}.${key}`);
+		if (found) return found;
+	}
+	return undefined;
+}
+
 describe('kernel invariants under random actions (property tests)', () => {
 	test('every process but the host init, zombies included, has a parent in the table that lists it (R-REAP-2, R-REAP-3)', () => {
 		check(scenarios, (s) => everyStep(s, parentsLive));
@@ -285,6 +296,26 @@ describe('kernel invariants under random actions (property tests)', () => {
 			const from = pick % run.states.length;
 			const again = replay(run.states[from], run.steps.slice(from));
 			assert.equal(JSON.stringify(again), JSON.stringify(run.states.at(-1)));
+		});
+	});
+
+	test('a step never changes the state it started from, with or without freezing (copy-on-write, time travel)', () => {
+		check(scenario(), (s) => {
+			const texts: string[] = [];
+			const run = play(s, (before) => texts.push(JSON.stringify(before)));
+			run.states.slice(0, -1).forEach((k, i) => {
+				assert.equal(JSON.stringify(k), texts[i], `state ${i} changed by a later step`);
+			});
+		});
+	});
+
+	test('with freezing on, every state is frozen all the way down: processes, tables, namespaces, cgroups, timers (copy-on-write)', () => {
+		check(scenario(), (s) => {
+			const run = play({...s, boot: {...s.boot, freeze: true}});
+			run.states.slice(1).forEach((k, i) => {
+				const where = unfrozenPart(k, 'kernel');
+				assert.equal(where, undefined, `state ${i + 1}: ${where} is not frozen`);
+			});
 		});
 	});
 
