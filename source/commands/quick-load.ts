@@ -4,12 +4,13 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {parsedBundled} from '../scenario/parsed-bundled.js';
+import {isScenarioPath} from '../scenario/scenario-path.js';
 import type {Scenario} from '../scenario/types.js';
 import {bundledDir} from './bundled-dir.js';
 
 export function quickLoad(nameOrFile: string): Scenario | undefined {
 	// Only a bare name means a bundled scenario (resolveScenario's rule).
-	if (/[/\\]/.test(nameOrFile) || /\.(ya?ml|json)$/i.test(nameOrFile) || !/^[\w.-]+$/.test(nameOrFile))
+	if (isScenarioPath(nameOrFile) || !/^[\w.-]+$/.test(nameOrFile))
 		return undefined;
 	const file = join(bundledDir(), `${nameOrFile}.yaml`);
 	let text: string;
