@@ -10,8 +10,7 @@ import {bundledDir} from './bundled-dir.js';
 
 export function quickLoad(nameOrFile: string): Scenario | undefined {
 	// Only a bare name means a bundled scenario (resolveScenario's rule).
-	if (isScenarioPath(nameOrFile) || !/^[\w.-]+$/.test(nameOrFile))
-		return undefined;
+	if (isScenarioPath(nameOrFile) || !/^[\w.-]+$/.test(nameOrFile)) return undefined;
 	const file = join(bundledDir(), `${nameOrFile}.yaml`);
 	let text: string;
 	try {
