@@ -314,7 +314,7 @@ main().then(
 	},
 	(error: unknown) => {
 		process.stderr.write(
-			`podplay: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+			`podplay: internal error: ${error instanceof Error ? error.message : String(error)}\n${process.env.PODPLAY_DEBUG && error instanceof Error ? `${error.stack}\n` : ''}`,
 		);
 		process.exitCode = exitCodes.internal;
 	},
