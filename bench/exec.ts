@@ -27,10 +27,14 @@ spec:
 export function benchExec(): void {
 	const s = counter();
 	let forks = 0;
+	const cpu: number[] = [];
 	const wall = median(
 		Array.from({length: 3}, () =>
 			timeMs(() => {
+				const before = process.cpuUsage();
 				const p = playUntil(startPlayer(s, {freeze: false}), hour, headlessPace);
+				const used = process.cpuUsage(before);
+				cpu.push((used.user + used.system) / 1000);
 				forks = playerWorld(p).kernel.counters.forks;
 			}),
 		),
@@ -40,7 +44,8 @@ export function benchExec(): void {
 		value: fmt.ms(wall),
 		target: '< 1 s',
 		ok: wall < 1000,
-		note: `${fmt.count(forks)} forks in all`,
+		// CPU time beside wall time: on a shared machine the wall figure mostly measures the load.
+		note: `${fmt.count(forks)} forks in all; CPU ${fmt.ms(median(cpu))}`,
 	});
 	// Load cost of the shell parser and interpreter on their own, in a fresh Node.
 	const out = execFileSync(

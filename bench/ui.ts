@@ -7,12 +7,14 @@ export async function benchUi(): Promise<void> {
 		printSkip('UI figures', 'source/session/ does not exist yet');
 		return;
 	}
-	const [{benchStartup}, {benchFrames}, {benchIdleCpu}] = await Promise.all([
+	const [{benchStartup}, {benchFrames}, {benchSlowMotion}, {benchIdleCpu}] = await Promise.all([
 		import('./startup.js'),
 		import('./frame.js'),
+		import('./slow-motion.js'),
 		import('./idle-cpu.js'),
 	]);
 	await benchStartup();
 	await benchFrames();
+	await benchSlowMotion();
 	await benchIdleCpu();
 }

@@ -6,6 +6,7 @@ import {readFileSync} from 'node:fs';
 import * as nodeModule from 'node:module';
 import meow from 'meow';
 import {consoleOutput, exitCodes, type Output} from './commands/output.js';
+import {quickLoad} from './commands/quick-load.js';
 import {didYouMean} from './scenario/did-you-mean.js';
 import {parseDuration} from './scenario/duration.js';
 
@@ -189,7 +190,9 @@ async function main(): Promise<number> {
 			notes: {type: 'string'},
 		},
 	});
-	const loadScenario = await loadScenarios();
+	// A bundled scenario comes parsed from the build; the full loader only when needed (issue 13).
+	const loadScenario = async (nameOrFile: string, out: Output) =>
+		quickLoad(nameOrFile) ?? (await loadScenarios())(nameOrFile, out);
 	const color =
 		cli.flags.color && !process.env.NO_COLOR && process.env.TERM !== 'dumb' && Boolean(process.stdout.isTTY);
 	const o = consoleOutput({color, ascii: cli.flags.ascii || process.env.TERM === 'dumb'});
@@ -311,7 +314,7 @@ main().then(
 	},
 	(error: unknown) => {
 		process.stderr.write(
-			`podplay: internal error: ${error instanceof Error ? error.message : String(error)}\n`,
+			`podplay: internal error: ${error instanceof Error ? error.message : String(error)}\n${process.env.PODPLAY_DEBUG && error instanceof Error ? `${error.stack}\n` : ''}`,
 		);
 		process.exitCode = exitCodes.internal;
 	},

@@ -19,19 +19,31 @@ export function podEvents(world: World): string[] {
 				e.count > 1
 					? `${humanDuration(now - (e.last ?? e.t))} (x${e.count} over ${humanDuration(now - e.t)})`
 					: humanDuration(now - e.t),
+				eventSource(e.reason),
 				e.message,
 			].map(printable),
 		);
-		const widths = [4, 6, 3].map((w, i) => Math.max(w, ...rows.map((r) => r[i].length)));
+		const widths = [4, 6, 3, 4].map((w, i) => Math.max(w, ...rows.map((r) => r[i].length)));
 		lines.push(
-			`  ${'Type'.padEnd(widths[0])}  ${'Reason'.padEnd(widths[1])}  ${'Age'.padEnd(widths[2])}  Message`,
+			`  ${'Type'.padEnd(widths[0])}  ${'Reason'.padEnd(widths[1])}  ${'Age'.padEnd(widths[2])}  ${'From'.padEnd(widths[3])}  Message`,
 		);
 		for (const r of rows)
 			lines.push(
-				`  ${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3]}`,
+				`  ${r[0].padEnd(widths[0])}  ${r[1].padEnd(widths[1])}  ${r[2].padEnd(widths[2])}  ${r[3].padEnd(widths[3])}  ${r[4]}`,
 			);
 	}
 	return lines;
+}
+
+/**
+ * describe's From column: the component that recorded the event. The scheduler records where it
+ * placed the pod (or why it could not); every other pod event here comes from the kubelet
+ * (R-POD-1, R-PROBE-11, R-HOOK-4).
+ */
+export function eventSource(reason: string): string {
+	return reason === 'Scheduled' || reason === 'FailedScheduling' || reason === 'Preempted'
+		? 'default-scheduler'
+		: 'kubelet';
 }
 
 /** The last lines each container printed (`kubectl logs`), and its previous run's (`--previous`). */

@@ -1,13 +1,9 @@
 // Finding and loading a scenario for a command: bad input is one line per problem, exit 2.
-import {fileURLToPath} from 'node:url';
 import {formatProblem, loadScenarioFile, resolveScenario, type Scenario} from '../scenario/index.js';
+import {bundledDir} from './bundled-dir.js';
 import type {Output} from './output.js';
 
-export function bundledDir(): string {
-	const here = fileURLToPath(import.meta.url);
-	const root = here.replace(/\/(source|dist)\/.*$/, '');
-	return `${root}/scenarios`;
-}
+export {bundledDir};
 
 export async function loadScenario(nameOrFile: string, o: Output): Promise<Scenario | undefined> {
 	const resolved = await resolveScenario(nameOrFile, bundledDir());

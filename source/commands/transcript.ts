@@ -19,6 +19,8 @@ export type Line =
 			node?: string;
 	  }
 	| {type: 'say'; t: number; text: string}
+	/** A `pause: true` step: the playground and the presenter wait for the viewer here. */
+	| {type: 'pause'; t: number}
 	| {type: 'chapter'; t: number; title: string; notes?: string}
 	| {type: 'ask'; t: number; question: string; choices: string[]}
 	| {type: 'answer'; t: number; answer: number; choice: string; explain: string; rules: string[]};
@@ -29,6 +31,7 @@ export function transcript(player: Player, until: number): Line[] {
 	for (const step of player.scenario.timeline) {
 		if (step.at > until) break;
 		if (step.action.type === 'say') narration.push({type: 'say', t: step.at, text: step.action.text});
+		if (step.action.type === 'pause') narration.push({type: 'pause', t: step.at});
 		if (step.action.type === 'ask')
 			narration.push({
 				type: 'ask',
@@ -96,6 +99,8 @@ export function formatLine(o: Output, line: Line): string {
 			return `${time}  ${style(o, 'yellow', line.rule.padEnd(11))} ${style(o, 'yellow', 'note:')} ${printable(line.text)}`;
 		case 'say':
 			return `${time}  ${style(o, 'yellow', o.ascii ? '>' : '▸')} ${style(o, 'italic', printable(line.text))}`;
+		case 'pause':
+			return `${time}  ${style(o, 'yellow', o.ascii ? '||' : '‖')} ${style(o, 'dim', 'pause: the playground and the presenter wait here')}`;
 		case 'chapter':
 			return `${time}  ${style(o, 'bold', `${o.ascii ? '==' : '━━'} ${printable(line.title)}`)}${line.notes ? style(o, 'dim', ` — ${printable(line.notes)}`) : ''}`;
 		case 'ask':

@@ -5,6 +5,8 @@ import type {RuntimeAction} from '../runtime/index.js';
 
 export type NarrationAction =
 	| {type: 'say'; text: string}
+	/** A `pause: true` step: nothing changes; play stops here and waits for the viewer. */
+	| {type: 'pause'}
 	| {type: 'chapter'; title: string; notes?: string}
 	/** An `ask:` step: the question and its choices, not the answer (that comes with `reveal`). */
 	| {type: 'ask'; question: string; choices: string[]}
@@ -59,6 +61,8 @@ export function describeAction(action: Action): string {
 			return `say: ${action.text}`;
 		case 'chapter':
 			return `chapter: ${action.title}`;
+		case 'pause':
+			return 'pause';
 		case 'on-node':
 			return `${action.node}: ${describeAction(action.action)}`;
 		case 'reschedule':

@@ -2,14 +2,10 @@
 // expectation is checked there (R-SCHED). Without a cluster, exactly as on one node.
 
 import type {KernelEvent} from '../kernel/index.js';
-import {
-	checkClusterExpectation,
-	checkExpectation,
-	type Expectation,
-	type Failure,
-	stepActions,
-	type TimelineAction,
-} from '../scenario/index.js';
+import {checkClusterExpectation} from '../scenario/cluster-expect.js';
+import {stepActions} from '../scenario/compile.js';
+import {checkExpectation, type Failure} from '../scenario/expect.js';
+import type {Expectation, TimelineAction} from '../scenario/types.js';
 import type {Action} from './actions.js';
 import {nodeWorld, podNode} from './cluster-world.js';
 import type {World} from './world.js';

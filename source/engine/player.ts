@@ -1,14 +1,12 @@
 // Playing a scenario: set-up, then each timeline step at its time. Headless replay, `check` and
 // the playground all play scenarios through this one module.
 import type {KernelEvent} from '../kernel/index.js';
-import {
-	type AskAction,
-	type Failure,
-	judgeAnswer,
-	nodeOptions,
-	type Scenario,
-	setupActions,
-} from '../scenario/index.js';
+// Leaf modules, not the scenario barrel: the playground's first frame needs neither the schema nor
+// the YAML parser (issue 13).
+import {judgeAnswer} from '../scenario/ask.js';
+import {nodeOptions, setupActions} from '../scenario/compile.js';
+import type {Failure} from '../scenario/expect.js';
+import type {AskAction, Scenario} from '../scenario/types.js';
 import type {Action} from './actions.js';
 import {worldExpectation, worldStepActions} from './cluster-play.js';
 import {

@@ -137,6 +137,9 @@ function apply(draft: World, action: Action, events: KernelEvent[], freeze = tru
 			// A revealed answer stays on screen until the story moves on.
 			if (draft.narration.ask?.answer !== undefined) delete draft.narration.ask;
 			return;
+		case 'pause':
+			// Nothing in the world changes: the session stops play at this moment (breakpointHit).
+			return;
 		case 'ask':
 			draft.narration.ask = {question: action.question, choices: action.choices};
 			return;

@@ -1,7 +1,7 @@
 // The working context of one kernel step: the draft being changed, the events it emits and the
 // program reactions still to run. Kernel functions take it as their first argument.
 
-import {isDraft} from 'immer';
+import {isDraft, original} from 'immer';
 import {deepCopy} from './copy.js';
 import {adopt, adoptProcess, type Cow, copying, copyNs, copyProcess} from './cow.js';
 import type {Errno} from './errno.js';
@@ -172,6 +172,11 @@ function setProcTable(ctx: Ctx, table: Kernel['procs']): void {
 	if (ctx.procs === table) return;
 	ctx.k.procs = table;
 	ctx.procs = table;
+}
+
+/** The node's own PID namespace (set at boot, never changed: the draft's base holds it). */
+export function rootPidNs(ctx: Ctx): NsId {
+	return (isDraft(ctx.k) ? (original(ctx.k) as Kernel) : ctx.k).root.pid;
 }
 
 /** The process's PID in its own (innermost) namespace. */

@@ -16,6 +16,7 @@ export type {ForkOptions} from './fork.js';
 export {forkProcess} from './fork.js';
 export {createPinnedNs, hexKey, pinNs, unpinNs} from './namespaces.js';
 export * from './queries.js';
+export {rawField} from './raw.js';
 export {kernelStep} from './run.js';
 export {forceKill, sendSignal} from './signal.js';
 export * from './signals.js';

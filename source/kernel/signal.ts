@@ -1,11 +1,10 @@
 // Sending and delivering signals: the namespace-init filter (R-SIG-1..4), normal semantics for
 // everyone else (R-SIG-6), kill(-1) (R-SIG-7) and zombies that ignore everything (R-ZOMB-6).
 import type {Ctx} from './context.js';
-import {emit, label, peekNs, peekProc, proc, wake} from './context.js';
+import {emit, label, peekNs, peekProc, proc, rootPidNs, wake} from './context.js';
 import type {Errno} from './errno.js';
 import {exitProcess} from './exit.js';
 import {isNsInit, isWithin, lookupPid, pidSeenFrom} from './pids.js';
-import {rawField} from './raw.js';
 import {defaultAction, type SignalName} from './signals.js';
 import {tableValues} from './table.js';
 import type {NsId, Process} from './types.js';
@@ -15,7 +14,7 @@ import {clearBlocker} from './wakeups.js';
 export type Sender = Process | 'host' | 'kernel';
 
 function senderNs(ctx: Ctx, sender: Sender): NsId {
-	return typeof sender === 'string' ? rawField(ctx.k, 'root').pid : sender.ns.pid;
+	return typeof sender === 'string' ? rootPidNs(ctx) : sender.ns.pid;
 }
 
 function senderName(sender: Sender): string {

@@ -14,6 +14,7 @@ import {chapters} from '../session/time.js';
 export function isStop(action: Action | undefined): boolean {
 	return (
 		action?.type === 'say' ||
+		action?.type === 'pause' ||
 		action?.type === 'chapter' ||
 		action?.type === 'ask' ||
 		action?.type === 'reveal'

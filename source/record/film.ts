@@ -51,6 +51,8 @@ function holdOf(action: Action | undefined, maxMs: number): number | undefined {
 	if (action?.type === 'chapter') return readingMs(`${action.title}: ${action.notes ?? ''}`, maxMs);
 	// A question is read, then thought about: held as long as the idle limit allows.
 	if (action?.type === 'ask') return maxMs;
+	// A `pause: true` waits for the viewer; a recording has none, so it holds as long as allowed.
+	if (action?.type === 'pause') return maxMs;
 	if (action?.type === 'reveal') return readingMs(action.explain, maxMs);
 	return undefined;
 }
@@ -80,6 +82,7 @@ export function film(scenario: Scenario, o: FilmOptions): Film {
 	const markers: Marker[] = [];
 	const now = () => session.status().time;
 	const index = () => session.core().player.history.index;
+	const position = () => `${now()}/${index()}/${session.core().sub ?? ''}/${session.core().held ?? 0}`;
 	let castMs = 0;
 	let holdUntil = 0;
 	let message: Message | undefined;
@@ -92,6 +95,8 @@ export function film(scenario: Scenario, o: FilmOptions): Film {
 	// Every narration moment played since moment `from` gets its own frame, in order.
 	const narrate = (from: number) => {
 		const to = index();
+		// Slow motion may be part way through moment `to`: the narration frames come back to it.
+		const sub = session.core().sub;
 		const core = session.core();
 		let shown = false;
 		for (let i = from + 1; i <= to; i++) {
@@ -102,10 +107,12 @@ export function film(scenario: Scenario, o: FilmOptions): Film {
 			castMs = Math.max(castMs, holdUntil);
 			if (action?.type === 'chapter') markers.push({ms: castMs, label: action.title});
 			shoot();
-			holdUntil = castMs + hold;
+			// A pause stops the world too: the recording stands still on it, then plays on.
+			if (action?.type === 'pause') castMs += hold;
+			holdUntil = action?.type === 'pause' ? castMs : castMs + hold;
 			shown = true;
 		}
-		if (shown) session.seek(to);
+		if (shown) session.seek(to, sub);
 	};
 
 	session.play();
@@ -125,10 +132,11 @@ export function film(scenario: Scenario, o: FilmOptions): Film {
 		} else {
 			// Past the scenario's end the playground stops; --until asks for more.
 			if (!session.status().playing) session.play();
-			const before = now();
+			const before = position();
 			clock.frame();
 			castMs += frameMs;
-			if (now() <= before && index() === from) break;
+			// Nothing moved, not even an event of a moment in slow motion: the recording is over.
+			if (position() === before) break;
 			narrate(from);
 		}
 		shoot();

@@ -1,6 +1,6 @@
 // `podplay record` options as typed on the command line, checked into settings. Every problem is
 // one sentence naming the option (the CLI prints it and exits 2).
-import {parseDuration} from '../scenario/index.js';
+import {parseDuration} from '../scenario/duration.js';
 import {SPEEDS} from '../session/core.js';
 import type {KeyCue} from './film.js';
 import {DEFAULT_THEME, type ThemeName, themeNames} from './themes.js';

@@ -36,15 +36,15 @@ export const execRules: readonly Rule[] = [
 		id: 'R-EXEC-5',
 		title: 'Whether `sh -c` execs its last command',
 		statement:
-			"busybox ash 1.28 and later execs the last command of `-c` when the string ends right after it, unless a trap is set or it is a pipeline (a trailing newline stops it); busybox 1.27 and older never does. Debian's dash never does (a Debian patch removes the optimisation). bash 5.1 and later execs the last simple command unless a trap is set, it has a redirection, or it is inside a compound command. `exec cmd` always execs. When the shell does not exec, it stays PID 1 with the command as its child.",
+			"busybox ash 1.28 and later execs the last command of `-c` when the string ends right after it, unless a trap is set or it is a pipeline (a trailing newline stops it); busybox 1.27 and older never does. Debian's dash never does (a Debian patch removes the optimisation). bash 5.1 and later execs the last simple command unless a trap is set, it has a redirection, it is inside a compound command, or a background child of the script has not been reaped yet (`bash -c 'sleep 1 & sleep 3'` keeps bash as PID 1; after `wait` it execs). `exec cmd` always execs. A forked subshell (`( … )`, `$(…)`, an asynchronous list) execs its own last simple command in all three shells, so `(sleep 2)` under dash or bash is one child, `sleep 2`. When the shell does not exec, it stays PID 1 with the command as its child.",
 		source:
-			'busybox shell/ash.c (evalstring, evalcommand), commit 1e3e2ccd5; Debian dash patch 0004; bash NEWS (5.1 b)',
+			'busybox shell/ash.c (evalstring, evalcommand), commit 1e3e2ccd5; Debian dash patch 0004; bash NEWS (5.1 b); dash 0.5.12, busybox 1.35 and bash 5.2 run under unshare --pid --fork (test/conformance/shell)',
 	},
 	{
 		id: 'R-EXEC-6',
 		title: 'What becomes a process in a shell script',
 		statement:
-			'Only external commands fork; builtins (echo, printf, test/[, true, :, cd, export, read, wait, trap, kill, exit, set) run in the shell. Each pipeline stage is a process; `$(cmd)` forks a subshell (one process in ash); `cmd &` forks without waiting. A loop creates a new child with a new PID for each external command on each iteration.',
+			'Only external commands fork; builtins (echo, printf, test/[, true, :, cd, export, read, wait, trap, kill, exit, set) run in the shell. Each pipeline stage is a process; `$(cmd)` forks a subshell that execs `cmd` (one process, in dash and bash too); `cmd &` forks without waiting. A loop creates a new child with a new PID for each external command on each iteration.',
 		source: 'busybox shell/ash.c (evalcommand, evalsubshell, evalpipe), shell/Config.src',
 	},
 	{
@@ -139,5 +139,13 @@ export const execRules: readonly Rule[] = [
 			'podplay runs Pods on one node. A Deployment, ReplicaSet, StatefulSet, DaemonSet, Job or CronJob runs one pod from its pod template, named as its controller names pods (Deployment `name-<hash>-<5 chars>`, StatefulSet `name-0`, others `name-<5 chars>`); the controller itself is not simulated. Other kinds (Service, ConfigMap, …) are skipped. Both say so in a note.',
 		source:
 			'Kubernetes pkg/controller (replicaset, statefulset, job) pod naming; apimachinery util/rand SafeEncodeString',
+	},
+	{
+		id: 'R-EXEC-20',
+		title: 'ConfigMap and Secret volumes',
+		statement:
+			'A volume `configMap: {name}` or `secret: {secretName}` holds one file per key of the object (`data`, and for a Secret `stringData`, base64-decoded `data`), or only the keys listed in `items`, each at its `path`. The containers that mount it read them (`cat /etc/config/KEY`). A ConfigMap or Secret in the same file provides them; the object is otherwise not simulated. When the object is missing and the volume is not `optional`, the kubelet waits with FailedMount (`configmap "NAME" not found`); podplay mounts it empty and says so in a note.',
+		source:
+			'Kubernetes pkg/volume/configmap and pkg/volume/secret (MakePayload); docs: Configure a Pod to use a ConfigMap, Secrets',
 	},
 ];

@@ -131,7 +131,16 @@ function mountVolumes(
 ): void {
 	const mnt = r.k.k.namespaces[mntNs] as MntNamespace | undefined;
 	if (!mnt) return;
-	for (const mount of mounts) mnt.mounts[mount.mountPath] = `emptyDir:${pod.uid}/${mount.name}`;
+	for (const mount of mounts) {
+		const id = `emptyDir:${pod.uid}/${mount.name}`;
+		mnt.mounts[mount.mountPath] = id;
+		// R-EXEC-20: a ConfigMap or Secret volume holds its object's keys as files.
+		const files = pod.spec.volumes.find((v) => v.name === mount.name)?.files;
+		if (files && !r.k.k.volumes[id])
+			r.k.k.volumes[id] = {
+				files: Object.fromEntries(Object.entries(files).map(([path, text]) => [path, [...text]])),
+			};
+	}
 }
 
 /** The file an init container copies comes from its image. */

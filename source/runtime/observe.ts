@@ -2,7 +2,7 @@
 // its own timers, never to status templates.
 
 import type {ExitStatus} from '../kernel/index.js';
-import {type KernelEvent, peekProc, type Timer} from '../kernel/index.js';
+import {type KernelEvent, peekProc, rawField, type Timer} from '../kernel/index.js';
 import {
 	backoffExpired,
 	exitCode,
@@ -63,7 +63,9 @@ export function observe(r: RtCtx, events: readonly KernelEvent[]): void {
 			}
 		}
 	}
-	for (const name of r.rt.order) {
+	// The names read as they are: through the draft, this loop made a draft and a copy of the
+	// runtime state on every step, pods or not.
+	for (const name of rawField(r.rt, 'order')) {
 		const pod = r.rt.pods[name];
 		if (pod) finishIfDone(r, pod);
 	}

@@ -43,12 +43,28 @@ export type ContainerSpec = {
 	readinessProbe?: ProbeSpec;
 };
 
+/**
+ * A pod volume. `files` (path inside the volume → lines) are what a ConfigMap or Secret of the same
+ * file provides (R-EXEC-20); `source` names it.
+ */
+export type VolumeSpec = {
+	name: string;
+	emptyDir: boolean;
+	source?: {
+		kind: 'ConfigMap' | 'Secret';
+		name: string;
+		items?: {key: string; path: string}[];
+		optional?: boolean;
+	};
+	files?: Record<string, string[]>;
+};
+
 export type PodSpec = {
 	name: string;
 	namespace: string;
 	containers: ContainerSpec[];
 	initContainers: ContainerSpec[];
-	volumes: {name: string; emptyDir: boolean}[];
+	volumes: VolumeSpec[];
 	restartPolicy: 'Always' | 'OnFailure' | 'Never';
 	terminationGracePeriodSeconds: number;
 	shareProcessNamespace: boolean;

@@ -2,6 +2,7 @@ import {readdir} from 'node:fs/promises';
 import {basename, join} from 'node:path';
 import {didYouMean} from './did-you-mean.js';
 import {loadScenarioFile} from './load-scenario-file.js';
+import {isScenarioPath} from './scenario-path.js';
 
 export type BundledScenario = {name: string; title: string; file: string};
 
@@ -25,7 +26,7 @@ export type Resolved = {ok: true; file: string} | {ok: false; message: string};
  * `dir/NAME.yaml`, and an unknown name gets a did-you-mean among the bundled names.
  */
 export async function resolveScenario(nameOrFile: string, dir: string): Promise<Resolved> {
-	if (/[/\\]/.test(nameOrFile) || /\.(ya?ml|json)$/i.test(nameOrFile)) return {ok: true, file: nameOrFile};
+	if (isScenarioPath(nameOrFile)) return {ok: true, file: nameOrFile};
 	const names = await scenarioNames(dir);
 	if (names.includes(nameOrFile)) return {ok: true, file: join(dir, `${nameOrFile}.yaml`)};
 	const hint = didYouMean(nameOrFile, names);

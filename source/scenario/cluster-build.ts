@@ -5,6 +5,7 @@ import {didYouMean} from './did-you-mean.js';
 import type {PathProblem} from './issue-messages.js';
 import type {PodManifestParsed} from './pod-schema.js';
 import type {ScenarioParsed} from './scenario-schema.js';
+import {withoutUndefined} from './schema-helpers.js';
 import type {ScenarioCluster, TimelineAction} from './types.js';
 
 type ParsedContainer = PodManifestParsed['spec']['containers'][number];
@@ -13,8 +14,8 @@ function containerResources(c: ParsedContainer): ContainerResources {
 	const {requests, limits} = c.resources;
 	return {
 		name: c.name,
-		...(requests ? {requests: {memory: requests.memory, cpu: requests.cpu}} : {}),
-		...(limits ? {limits: {memory: limits.memory, cpu: limits.cpu}} : {}),
+		...(requests ? {requests: withoutUndefined({memory: requests.memory, cpu: requests.cpu})} : {}),
+		...(limits ? {limits: withoutUndefined({memory: limits.memory, cpu: limits.cpu})} : {}),
 		...(c.restartPolicy === 'Always' ? {sidecar: true} : {}),
 	};
 }

@@ -5,13 +5,14 @@ import {type Kernel, type KernelAction, pgidSeenBy, pidSeenBy, type SignalName} 
 import {type ProgramSpec as RunnableSpec, specCall} from '../programs/index.js';
 import type {PodSpec, RuntimeAction, RuntimeState} from '../runtime/index.js';
 import {clusterSetup} from './cluster-setup.js';
+import {DEFAULT_PID_MAX} from './limits.js';
 import {resolveTarget} from './resolve.js';
-import {DEFAULT_PID_MAX} from './scenario-schema.js';
 import {formatTarget} from './target.js';
 import type {Scenario, TimelineAction} from './types.js';
 
 export type NarrationAction =
 	| {type: 'say'; text: string}
+	| {type: 'pause'}
 	| {type: 'chapter'; title: string; notes?: string}
 	| {type: 'ask'; question: string; choices: string[]}
 	| {type: 'reveal'; answer: number; explain: string; rules: string[]};
@@ -60,6 +61,8 @@ export function stepActions(kernel: Kernel, runtime: RuntimeState, action: Timel
 	switch (action.type) {
 		case 'say':
 			return {ok: true, actions: [{type: 'say', text: action.text}]};
+		case 'pause':
+			return {ok: true, actions: [{type: 'pause'}]};
 		case 'chapter':
 			return {
 				ok: true,

@@ -137,6 +137,9 @@ export const K8S_FIELDS = {
 		'image',
 	],
 	EmptyDirVolumeSource: ['medium', 'sizeLimit'],
+	ConfigMapVolumeSource: ['name', 'items', 'defaultMode', 'optional'],
+	SecretVolumeSource: ['secretName', 'items', 'defaultMode', 'optional'],
+	KeyToPath: ['key', 'path', 'mode'],
 	Probe: [
 		'exec',
 		'httpGet',

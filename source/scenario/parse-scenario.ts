@@ -1,5 +1,6 @@
 import {basename} from 'node:path';
 import {clusterProblems, scenarioCluster} from './cluster-build.js';
+import {type Configs, configData, provideConfigFiles} from './config-volumes.js';
 import {unwrapKind} from './controllers.js';
 import {issueProblems, type PathProblem} from './issue-messages.js';
 import {toPodManifest} from './pod-manifest.js';
@@ -15,7 +16,14 @@ import {checkText, documentData, parseYaml, positionIn} from './yaml-source.js';
 type Path = readonly PropertyKey[];
 /** Maps a path in the assembled input to a document of the file and a path inside it. */
 type Locate = (path: Path) => {index: number; path: Path};
-type Assembled = {input: Record<string, unknown>; locate: Locate; problems: PathProblem[]; notes: string[]};
+type Assembled = {
+	input: Record<string, unknown>;
+	locate: Locate;
+	problems: PathProblem[];
+	notes: string[];
+	/** R-EXEC-20: the ConfigMaps and Secrets of the file, by `Kind/name`: key → value. */
+	configs: Configs;
+};
 
 /**
  * Reads a scenario (one YAML document with a title, pods, programs and a timeline) or plain Pod
@@ -61,7 +69,12 @@ export function parseScenario(text: string, fileName: string): LoadResult<Scenar
 		return positionIn(source, index, inner);
 	};
 	const scenario = buildScenario(parsed.data, assembled.input, fileName, position);
-	scenario.notes = [...assembled.notes.map((text) => ({rule: 'R-EXEC-19', text})), ...scenario.notes];
+	const volumeNotes = provideConfigFiles(scenario.pods, assembled.configs);
+	scenario.notes = [
+		...assembled.notes.map((text) => ({rule: 'R-EXEC-19', text})),
+		...volumeNotes.map((text) => ({rule: 'R-EXEC-20', text})),
+		...scenario.notes,
+	];
 	const checks = [
 		...clusterProblems(parsed.data),
 		...scenario.pods.flatMap((pod, index) => podProblems(pod, ['pods', index])),
@@ -205,8 +218,10 @@ function assemble(documents: {index: number; value: unknown}[], file: string): A
 			locate: (path) => ({index: first!.index, path}),
 			problems: [],
 			notes: [],
+			configs: {},
 		};
 	}
+	const configs: Configs = {};
 	const entries: {index: number; prefix: PropertyKey[]}[] = [];
 	const pods: unknown[] = [];
 	const problems: PathProblem[] = [];
@@ -223,6 +238,12 @@ function assemble(documents: {index: number; value: unknown}[], file: string): A
 			entries.push({index, prefix: []});
 		} else if (typeof kind === 'string' && kind !== 'List') {
 			// R-EXEC-19: a controller's pod template becomes its pod; other kinds are skipped, with a note.
+			const config = configData(value as Record<string, unknown>);
+			if (config) {
+				configs[config.key] = config.data;
+				notes.push(config.note);
+				continue;
+			}
 			const unwrapped = unwrapKind(value as Record<string, unknown>);
 			notes.push(unwrapped.note ?? '');
 			if (unwrapped.kind === 'pod') {
@@ -244,5 +265,5 @@ function assemble(documents: {index: number; value: unknown}[], file: string): A
 			? {index: entry.index, path: [...entry.prefix, ...path.slice(2)]}
 			: {index: first!.index, path: []};
 	};
-	return {input: {title: basename(file), pods}, locate, problems, notes: notes.filter(Boolean)};
+	return {input: {title: basename(file), pods}, locate, problems, notes: notes.filter(Boolean), configs};
 }

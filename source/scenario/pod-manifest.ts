@@ -1,6 +1,6 @@
 import type {z} from 'zod';
 import type {PodManifestParsed, podSchema} from './pod-schema.js';
-import type {ContainerSpec, HandlerSpec, PodManifest, ProbeSpec} from './types.js';
+import type {ContainerSpec, HandlerSpec, PodManifest, ProbeSpec, VolumeSpec} from './types.js';
 
 type ParsedSpec = z.output<typeof podSchema>['spec'];
 type ParsedContainer = ParsedSpec['containers'][number];
@@ -15,7 +15,7 @@ export function toPodManifest(pod: PodManifestParsed): PodManifest {
 		namespace: pod.metadata.namespace,
 		containers: spec.containers.map(toContainer),
 		initContainers: spec.initContainers.map(toContainer),
-		volumes: spec.volumes.map((volume) => ({name: volume.name, emptyDir: volume.emptyDir !== undefined})),
+		volumes: spec.volumes.map(toVolume),
 		restartPolicy: spec.restartPolicy,
 		terminationGracePeriodSeconds: spec.terminationGracePeriodSeconds,
 		shareProcessNamespace: spec.shareProcessNamespace,
@@ -23,6 +23,21 @@ export function toPodManifest(pod: PodManifestParsed): PodManifest {
 		hostIPC: spec.hostIPC,
 		hostNetwork: spec.hostNetwork,
 	};
+}
+
+function toVolume(volume: ParsedSpec['volumes'][number]): VolumeSpec {
+	const result: VolumeSpec = {name: volume.name, emptyDir: volume.emptyDir !== undefined};
+	const ref = volume.configMap
+		? {...volume.configMap, kind: 'ConfigMap' as const}
+		: volume.secret
+			? {...volume.secret, kind: 'Secret' as const, name: volume.secret.secretName}
+			: undefined;
+	if (ref) {
+		result.source = {kind: ref.kind, name: ref.name};
+		if (ref.items) result.source.items = ref.items.map(({key, path}) => ({key, path}));
+		if (ref.optional !== undefined) result.source.optional = ref.optional;
+	}
+	return result;
 }
 
 function toContainer(container: ParsedContainer): ContainerSpec {

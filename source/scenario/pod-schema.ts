@@ -64,9 +64,22 @@ const container = k8sObject('Container', {
 	readinessProbe: probe.optional(),
 });
 
+const keyToPath = k8sObject('KeyToPath', {key: z.string(), path: z.string()});
+
 const volume = k8sObject('Volume', {
 	name: dnsName('a volume name'),
 	emptyDir: k8sObject('EmptyDirVolumeSource', {sizeLimit: quantity.optional()}).optional(),
+	// R-EXEC-20: a ConfigMap or Secret of the same file provides the volume's files.
+	configMap: k8sObject('ConfigMapVolumeSource', {
+		name: z.string(),
+		items: z.array(keyToPath).optional(),
+		optional: z.boolean().optional(),
+	}).optional(),
+	secret: k8sObject('SecretVolumeSource', {
+		secretName: z.string(),
+		items: z.array(keyToPath).optional(),
+		optional: z.boolean().optional(),
+	}).optional(),
 });
 
 const podSpec = k8sObject('PodSpec', {

@@ -1,17 +1,12 @@
 import {z} from 'zod';
 import {clusterNode, schedulerSchema} from './cluster-schema.js';
+import {DEFAULT_PID_MAX, MAX_PID_MAX} from './limits.js';
 import {podSchema} from './pod-schema.js';
 import {programSpec} from './program-schema.js';
 import {fields, quantity} from './schema-helpers.js';
 import {step} from './timeline-schema.js';
 
-/**
- * kernel.pid_max of a scenario's node: 32768 unless set (the kernel's own PID_MAX_DEFAULT; systemd
- * raises it to 4194304 on most real nodes), and at most 65536, because every PID is a simulated
- * process kept in memory: a fork bomb with no pids limit must reach pid_max in bounded time.
- */
-export const DEFAULT_PID_MAX = 32_768;
-export const MAX_PID_MAX = 65_536;
+export {DEFAULT_PID_MAX, MAX_PID_MAX} from './limits.js';
 
 /** The top level of a scenario file; the single source of truth for validation and the JSON Schema. */
 export const scenarioSchema = fields({

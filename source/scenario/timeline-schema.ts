@@ -15,6 +15,8 @@ import {FOCUS_PANES, type ProgramSpec, type TimelineAction, type TimelineStep} f
 
 const actions = {
 	say: z.string(),
+	// Play stops here until the viewer goes on (a presenter's click, space in the playground).
+	pause: z.literal(true, {error: 'pause: write `pause: true` (play stops here until the viewer goes on)'}),
 	chapter: z.union([
 		z.string(),
 		fields({
@@ -74,6 +76,7 @@ export const ACTION_NAMES = Object.keys(actions) as (keyof Actions)[];
 export const step = fields({
 	at: duration,
 	say: actions.say.optional(),
+	pause: actions.pause.optional(),
 	chapter: actions.chapter.optional(),
 	kill: actions.kill.optional(),
 	spawn: actions.spawn.optional(),
@@ -105,6 +108,8 @@ function toAction<Name extends keyof Actions>(name: Name, value: Actions[Name]):
 	switch (name) {
 		case 'say':
 			return {type: 'say', text: input as string};
+		case 'pause':
+			return {type: 'pause'};
 		case 'chapter':
 			return typeof input === 'string'
 				? {type: 'chapter', title: input}

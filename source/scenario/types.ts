@@ -4,7 +4,7 @@ import type {Position} from './problem.js';
 import type {Target} from './target.js';
 
 // The simulated Pod fields are the runtime's own types (spelled as Kubernetes spells them).
-export type {ContainerSpec, HandlerSpec, ProbeSpec} from '../runtime/pod-spec.js';
+export type {ContainerSpec, HandlerSpec, ProbeSpec, VolumeSpec} from '../runtime/pod-spec.js';
 
 import type {PodSpec} from '../runtime/pod-spec.js';
 
@@ -142,6 +142,8 @@ export type FocusPane = (typeof FOCUS_PANES)[number];
 
 export type TimelineAction =
 	| {type: 'say'; text: string}
+	/** `pause: true`: play stops here and waits for the viewer (the presenter's next click, space). */
+	| {type: 'pause'}
 	| {type: 'chapter'; title: string; notes?: string; focus?: FocusPane}
 	/** `target` one process, `group` the process group of a process, `all` kill(-1); `from` the sender (else the node). */
 	| {type: 'kill'; target?: Target; group?: Target; all?: true; from?: Target; signal: string}

@@ -14,6 +14,8 @@ export const noBreakpoints = (): Breakpoints => ({zombie: false, 'pid1-exit': fa
 export function breakpointHit(on: Breakpoints, before: World, moment: Moment): string | undefined {
 	// A scenario's question always stops play: the room answers before the next moments show it.
 	if (moment.action?.type === 'ask') return `a question: answer with 1-${moment.action.choices.length}`;
+	// A `pause: true` step waits for the viewer the same way.
+	if (moment.action?.type === 'pause') return 'the scenario pauses here: space plays on';
 	for (const event of moment.events) {
 		const kind = hitKinds(before, moment.world, event).find((k) => on[k]);
 		if (kind) return `breakpoint ${kind}: ${event.text}`;

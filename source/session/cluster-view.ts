@@ -2,7 +2,8 @@
 // queued, Pending (Kubernetes), held (Mesos), in flight (Omega).
 import {allocated, describeScheduler, formatMemory, heldOn, inFlight, queued} from '../cluster/index.js';
 import type {World} from '../engine/index.js';
-import {compareOutcomes, defaultSchedulers, type Scenario} from '../scenario/index.js';
+import {compareOutcomes, defaultSchedulers} from '../scenario/cluster-compare.js';
+import type {Scenario} from '../scenario/types.js';
 import type {ClusterView} from '../ui/cluster-pane.js';
 
 /** `compare`: the playground's compare view (`:compare`), computed once per scenario. */

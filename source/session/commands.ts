@@ -12,8 +12,12 @@ import {
 } from '../engine/index.js';
 import {getProcess, type KernelEvent, type SignalName, signalNames} from '../kernel/index.js';
 import {userPrograms} from '../programs/index.js';
-import {didYouMean, normaliseSignal, parseContainerRef, parseDuration} from '../scenario/index.js';
+import {didYouMean} from '../scenario/did-you-mean.js';
+import {parseDuration} from '../scenario/duration.js';
+import {normaliseSignal} from '../scenario/signals.js';
+import {parseContainerRef} from '../scenario/target.js';
 import type {RunResult} from '../ui/session.js';
+import {branchForTime} from './branch-goto.js';
 import {breakpointKinds} from './breakpoints.js';
 import {type Core, performAll, SPEEDS, withHistory, worldOf} from './core.js';
 import {pick} from './question.js';
@@ -217,7 +221,9 @@ const gotoCommand: Handler = (c, [text, ...rest]) => {
 	if (!duration.ok) return fail(c, duration.message);
 	// A long way ahead of what was played: the shell runs it in slices, showing progress.
 	if (isLongJump(c, duration.ms)) return {...ok(c), jump: duration.ms};
-	return ok(goto(c, duration.ms));
+	// On a branch, a time before its split point is shown on the branch that lived it (branch-goto.ts).
+	const on = branchForTime(c, duration.ms);
+	return ok(goto(on.core, duration.ms), on.message);
 };
 
 const speed: Handler = (c, [text, ...rest]) => {

@@ -1,7 +1,7 @@
 // Tab completion: full command lines that start with what was typed. Runs on a key press, not
 // per frame, so it may look at every process; it returns at most MAX candidates.
 import {signalNames, tableValues} from '../kernel/index.js';
-import {formatDuration} from '../scenario/index.js';
+import {formatDuration} from '../scenario/duration.js';
 import {breakpointKinds} from './breakpoints.js';
 import {commandNames, spawnPrograms, supervisors} from './commands.js';
 import {type Core, SPEEDS, worldOf} from './core.js';

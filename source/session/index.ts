@@ -4,8 +4,11 @@
 
 import {currentMoment, switchBranch} from '../engine/index.js';
 import {ruleById} from '../rules/index.js';
-import {formatDuration, type Scenario} from '../scenario/index.js';
+import {formatDuration} from '../scenario/duration.js';
+import type {Scenario} from '../scenario/types.js';
 import type {BreakpointKind, RunResult, Session} from '../ui/session.js';
+import {branchForTime} from './branch-goto.js';
+import {branchList} from './branch-list.js';
 import {changedPids} from './changes.js';
 import {clusterView, compareView} from './cluster-view.js';
 import {commandNames, runCommand} from './commands.js';
@@ -74,8 +77,11 @@ export type EngineSession = Session & {
 	loading(): Promise<void>;
 	/** Resolves when the long jump under way (if any) has finished or been cancelled (tests). */
 	jumped(): Promise<void>;
-	/** Shows moment `index` of the current branch (the recorder shows every narration step). */
-	seek(index: number): void;
+	/**
+	 * Shows moment `index` of the current branch (the recorder shows every narration step), after
+	 * its event `sub` when one is given (slow motion part way through the moment).
+	 */
+	seek(index: number, sub?: number): void;
 };
 
 const systemClock: Clock = {
@@ -216,9 +222,11 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 			return clusterView(world, core.node ?? world.cluster?.home ?? '', compare);
 		},
 		// Never silently wrong (R-EXEC-10): what is not simulated shows while nothing is narrated.
-		caption: () =>
-			currentNarration(narrationLog(core.scenario, currentMoment(core.player.history).world)) ??
-			notesOf(core),
+		caption: () => {
+			const current = currentNarration(narrationLog(core.scenario, currentMoment(core.player.history).world));
+			const note = current.length === 0 ? notesOf(core) : undefined;
+			return note === undefined ? current : [note];
+		},
 		narration: () => narrationLog(core.scenario, currentMoment(core.player.history).world),
 		question: () => questionOf(core),
 		status: () => {
@@ -258,9 +266,11 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 		slower: () => update(time.slower(core)),
 		nextChapter: () => update(time.nextChapter(core)),
 		prevChapter: () => update(time.prevChapter(core)),
-		goto: (ms) => (time.isLongJump(core, ms) ? startJump(ms) : update(time.goto(core, ms))),
+		goto: (ms) =>
+			time.isLongJump(core, ms) ? startJump(ms) : update(time.goto(branchForTime(core, ms).core, ms)),
 		cancelJump,
 		branches: () => Object.keys(core.player.history.branches),
+		branchInfo: () => branchList(core.player.history),
 		switchBranch: (name) => update(withHistory(core, switchBranch(core.player.history, name))),
 		collapse: (pid) => update({...core, collapsed: new Set([...core.collapsed, pid])}),
 		expand: (pid) => {
@@ -305,7 +315,7 @@ export function createSession(scenario: Scenario, options: SessionOptions): Engi
 		tick,
 		loading: () => pending,
 		jumped: () => jumpDone,
-		seek: (index) => update(withIndex(core, index)),
+		seek: (index, sub) => update(withIndex(core, index, sub)),
 	};
 	if (options.playing) session.play();
 	return session;

@@ -1,13 +1,15 @@
 // Loading another scenario for `load NAME`: a bundled name or a file, problems as one sentence.
 import {readdirSync} from 'node:fs';
 import {basename} from 'node:path';
-import {formatProblem, loadScenarioFile, resolveScenario, type Scenario} from '../scenario/index.js';
+import type {Scenario} from '../scenario/types.js';
 
 export type Loaded = {ok: true; scenario: Scenario} | {ok: false; message: string};
 export type ScenarioLoader = (nameOrFile: string) => Loaded | Promise<Loaded>;
 
 export function bundledLoader(scenariosDir: string): ScenarioLoader {
 	return async (nameOrFile) => {
+		// The YAML parser and the schema load on the first `load`, not with the playground (issue 13).
+		const {formatProblem, loadScenarioFile, resolveScenario} = await import('../scenario/index.js');
 		const resolved = await resolveScenario(nameOrFile, scenariosDir);
 		if (!resolved.ok) return resolved;
 		const result = await loadScenarioFile(resolved.file);

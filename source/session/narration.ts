@@ -41,10 +41,9 @@ function build(scenario: Scenario, cue: number): NarrationEntry[] {
 	return entries.map((e) => (e.at === last ? {...e, current: true} : e));
 }
 
-/** The current narration as one text: what the caption line shows. */
-export function currentNarration(entries: readonly NarrationEntry[]): string | undefined {
-	const current = entries.filter((e) => e.current);
-	return current.length === 0 ? undefined : current.map((e) => e.text).join(' — ');
+/** The current narration, oldest first: what the caption shows. */
+export function currentNarration(entries: readonly NarrationEntry[]): string[] {
+	return entries.filter((e) => e.current).map((e) => e.text);
 }
 
 /** The pane the latest chapter asks for. */

@@ -3,7 +3,9 @@
 // the sandbox's pause process.
 import type {World} from '../engine/index.js';
 import {getProcess, type Process, processInNs} from '../kernel/index.js';
-import {didYouMean, parseTarget, resolveTarget, type Target} from '../scenario/index.js';
+import {didYouMean} from '../scenario/did-you-mean.js';
+import {resolveTarget} from '../scenario/resolve.js';
+import {parseTarget, type Target} from '../scenario/target.js';
 
 export type Found = {ok: true; process: Process} | {ok: false; message: string};
 

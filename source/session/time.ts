@@ -62,7 +62,7 @@ function replay(c: Core, target: number): Core {
  */
 function breakpointAt(c: Core, i: number): string | undefined {
 	const entry = entryOf(c, i);
-	const asks = entry.action?.type === 'ask';
+	const asks = entry.action?.type === 'ask' || entry.action?.type === 'pause';
 	if (!asks && (entry.events.length === 0 || !Object.values(c.breakpoints).some(Boolean))) return undefined;
 	return breakpointHit(c.breakpoints, worldAtIndex(c, i - 1), {world: worldAtIndex(c, i), ...entry});
 }

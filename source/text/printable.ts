@@ -41,8 +41,9 @@ export function printableStyled(line: string): string {
 
 /**
  * JSON for a terminal: JSON.stringify escapes C0 controls but leaves DEL, C1 controls and the
- * separators raw; they are written as JSON escapes too, so the line stays valid JSON.
+ * separators raw; they are written as JSON escapes too, so the line stays valid JSON. A value
+ * JSON cannot write (undefined: a field the world does not have) reads "nothing".
  */
 export function jsonLine(value: unknown): string {
-	return JSON.stringify(value).replace(controls, (c) => `\\u${hex(c.charCodeAt(0), 4)}`);
+	return (JSON.stringify(value) ?? 'nothing').replace(controls, (c) => `\\u${hex(c.charCodeAt(0), 4)}`);
 }

@@ -151,6 +151,7 @@ export function App({session, onQuit}: Props) {
 		...(window.selected ? {selected: window.selected} : {}),
 		...(state.mode.kind === 'why' ? {whyBack: state.mode.back} : {}),
 		...(state.storyBack ? {storyBack: state.storyBack} : {}),
+		...(state.search ? {search: state.search} : {}),
 	};
 	const mainHeight = rows - 2 - layout.caption - layout.message;
 	return (
@@ -183,6 +184,7 @@ export function App({session, onQuit}: Props) {
 							height={layout.treeRows}
 							count={window.count}
 							offset={window.placement.offset}
+							{...(state.search ? {search: state.search} : {})}
 						/>
 						{layout.kind === 'wide' ? <Box width={1} /> : null}
 						<InfoPanel

@@ -1,3 +1,4 @@
+import {moreLabel} from './clip.js';
 import {fit} from './format.js';
 import type {ProcessDetails} from './session.js';
 import {paint} from './styled.js';
@@ -19,8 +20,11 @@ export function detailsLines(
 	if (height <= 0) return [];
 	if (!d) return [paint([[fit('no process selected', width, ascii), {color: p.muted}]], theme.color)];
 	const {cgroup: cg, signals: s} = d;
+	// What the process is and where it lives first (its container, its namespaces and their
+	// holders), then its resources and signals, then the pod's recent events.
 	const fields: [string, string][] = [
 		['PID', `${d.hostPid}  NSpid ${d.nsPids.join(' ')}  PPid ${d.ppid}  ${d.state}  ${d.comm}`],
+		...d.namespaces.map((ns): [string, string] => [ns.type, `[${ns.id}] held by ${ns.holder}`]),
 		['pids', `${cg.pidsCurrent}/${cg.pidsMax ?? 'max'} (${cg.path})`],
 		['memory', `${mib(cg.memoryCurrent)}/${cg.memoryMax === undefined ? 'max' : mib(cg.memoryMax)}`],
 		['threads', String(d.threads)],
@@ -28,7 +32,6 @@ export function detailsLines(
 			'signals',
 			`handled ${list(s.handled)}; ignored ${list(s.ignored)}; blocked ${list(s.blocked)}; pending ${list(s.pending)}`,
 		],
-		...d.namespaces.map((ns): [string, string] => [ns.type, `[${ns.id}] held by ${ns.holder}`]),
 	];
 	if (d.container) {
 		const c = d.container;
@@ -46,5 +49,14 @@ export function detailsLines(
 			lines.push(paint([[(i === 0 ? key : '').padEnd(label), {color: p.accent}], ` ${line}`], theme.color));
 		});
 	}
-	return lines.slice(0, height);
+	// Nothing hides silently: when the pane is too short, its last row says how much is left out.
+	if (lines.length <= height) return lines;
+	const shown = lines.slice(0, Math.max(0, height - 1));
+	return [
+		...shown,
+		paint(
+			[[fit(moreLabel(lines.length - shown.length, 'lines'), width, ascii), {color: p.muted}]],
+			theme.color,
+		),
+	];
 }

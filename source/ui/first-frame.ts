@@ -18,8 +18,10 @@ export function drawFirstFrame(session: Session, options: UiOptions & Streams = 
 	const stdout = options.stdout ?? process.stdout;
 	// isatty(0), not process.stdin: making the stdin stream loads modules the frame does not need.
 	const keys = options.stdin ? Boolean(options.stdin.isTTY) : isatty(0);
-	if (!stdout.isTTY || !keys || inCi()) return false;
-	const lines = firstScreen(session, makeTheme(resolveUiOptions(options)), stdout.columns, stdout.rows);
+	const resolved = resolveUiOptions(options);
+	// A dumb terminal has no alternate screen to draw it in: Ink draws the first frame there.
+	if (!stdout.isTTY || !keys || inCi() || resolved.dumb) return false;
+	const lines = firstScreen(session, makeTheme(resolved), stdout.columns, stdout.rows);
 	if (!lines) return false;
 	// Alternate screen, cursor hidden, home: what Ink's own first frame starts with.
 	stdout.write(`\u001B[?1049h\u001B[?25l\u001B[H${lines.join('\n')}`);

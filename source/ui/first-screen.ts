@@ -56,6 +56,7 @@ export function mainLines(
 				height: layout.treeRows,
 				count: window.count,
 				offset: window.placement.offset,
+				...(view.search ? {search: view.search} : {}),
 			},
 			theme,
 		),
@@ -96,8 +97,7 @@ export function clusterTop(session: Session, theme: Theme, layout: Wide): string
 
 /** The caption's lines for this terminal: the current narration, wrapped. */
 export function captionOf(session: Session, theme: Theme, columns: number, rows: number): string[] {
-	const text = session.caption();
-	return text === undefined ? [] : captionLines(theme, text, columns, captionRoom(rows));
+	return captionLines(theme, session.caption(), columns, captionRoom(rows));
 }
 
 /**

@@ -8,7 +8,15 @@ export type UiOptions = {
 	color?: boolean;
 };
 
-export type ResolvedUiOptions = {ascii: boolean; color: boolean};
+export type ResolvedUiOptions = {
+	ascii: boolean;
+	color: boolean;
+	/**
+	 * A dumb terminal (TERM=dumb): no alternate screen and no synchronized-output sequences either,
+	 * only text and the cursor moves a redraw needs.
+	 */
+	dumb?: boolean;
+};
 
 export function resolveUiOptions(
 	options: UiOptions,
@@ -19,5 +27,6 @@ export function resolveUiOptions(
 	return {
 		ascii: options.ascii ?? dumb,
 		color: options.color ?? !(dumb || noColor),
+		...(dumb ? {dumb} : {}),
 	};
 }

@@ -30,6 +30,8 @@ export type PaneView = {
 	storyBack?: number;
 	/** The selected process: its pod stays in view, its namespaces come first. */
 	selected?: ProcessRow;
+	/** The last `/` search: matching rows of the tree are underlined. */
+	search?: string;
 };
 
 /** The node's own namespaces: those of the host init (PID 1). */

@@ -1,6 +1,6 @@
 import {fit, padLeft, padRight} from './format.js';
 import type {ProcessRow} from './session.js';
-import {paint, type Span} from './styled.js';
+import {paint, type Span, type Style} from './styled.js';
 import {stateColour, type Theme} from './theme-data.js';
 import type {TreeColumns} from './tree-columns.js';
 import {processPrefix} from './tree-prefix.js';
@@ -24,7 +24,27 @@ export function podColumn(row: Pick<ProcessRow, 'pod' | 'container'>): string {
 }
 
 /** One process: PID, innermost namespace PID, state letter, tree branch, name, marks, pod/container. */
-export function processLine(row: ProcessRow, columns: TreeColumns, selected: boolean, theme: Theme): string {
+/** The name split around the first match of `search` (case-insensitive), the match underlined. */
+function nameSpans(name: string, search: string | undefined, style: Style): Span[] {
+	const needle = search?.trim().toLowerCase() ?? '';
+	const at = needle === '' || /^\d+$/.test(needle) ? -1 : name.toLowerCase().indexOf(needle);
+	if (at < 0) return [[name, style]];
+	const end = at + needle.length;
+	const parts: [string, Style][] = [
+		[name.slice(0, at), style],
+		[name.slice(at, end), {...style, underline: true}],
+		[name.slice(end), style],
+	];
+	return parts.filter(([text]) => text !== '');
+}
+
+export function processLine(
+	row: ProcessRow,
+	columns: TreeColumns,
+	selected: boolean,
+	theme: Theme,
+	search?: string,
+): string {
 	const {glyphs: g, palette: p, ascii} = theme;
 	const nested = row.nsPids.length > 1;
 	const nsPid = nested ? String(row.nsPids.at(-1)) : '-';
@@ -33,6 +53,8 @@ export function processLine(row: ProcessRow, columns: TreeColumns, selected: boo
 	let room = columns.tree - prefix.length;
 	const name = fit(row.comm, Math.max(1, room), ascii);
 	room -= name.length;
+	// A numeric search matches a PID at any level (findMatch): the PIDs it matches are underlined.
+	const pidMatch = search !== undefined && /^\d+$/.test(search.trim()) ? Number(search.trim()) : undefined;
 	const spans: Span[] = [
 		// The pointer marks the selection; otherwise a changed row is marked (a glyph, not only colour).
 		selected
@@ -42,20 +64,27 @@ export function processLine(row: ProcessRow, columns: TreeColumns, selected: boo
 				: row.change === 'recent'
 					? [g.changedBefore, {color: p.muted}]
 					: ' ',
-		[padLeft(String(row.hostPid), columns.pid), {bold: !nested && row.depth === 0}],
+		[
+			padLeft(String(row.hostPid), columns.pid),
+			{bold: !nested && row.depth === 0, underline: pidMatch === row.hostPid},
+		],
 		' ',
-		[padLeft(nsPid, columns.nsPid), {color: row.nsInit && nested ? p.accent : undefined, bold: row.nsInit}],
+		[
+			padLeft(nsPid, columns.nsPid),
+			{
+				color: row.nsInit && nested ? p.accent : undefined,
+				bold: row.nsInit,
+				underline: nested && pidMatch !== undefined && pidMatch === row.nsPids.at(-1),
+			},
+		],
 		' ',
 		[row.state, {color: stateColour(theme, row.state), bold: row.state !== 'S'}],
 		' ',
 		[prefix, {color: p.muted}],
-		[
-			name,
-			{
-				bold: (row.nsInit && nested) || row.change === 'now',
-				color: row.zombie ? p.zombie : row.change === 'now' ? p.warn : undefined,
-			},
-		],
+		...nameSpans(name, search, {
+			bold: (row.nsInit && nested) || row.change === 'now',
+			color: row.zombie ? p.zombie : row.change === 'now' ? p.warn : undefined,
+		}),
 	];
 	for (const m of marks(row, g.holder, g.adopted)) {
 		if (room < m.text.length + 1) continue;

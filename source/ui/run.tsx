@@ -1,5 +1,6 @@
 import {render} from 'ink';
 import {App} from './app.js';
+import {dumbStdout} from './dumb-terminal.js';
 import {type ResolvedUiOptions, resolveUiOptions, type UiOptions} from './options.js';
 import type {Session} from './session.js';
 import {makeTheme, ThemeContext} from './theme.js';
@@ -35,12 +36,15 @@ export function Playground({session, options}: {session: Session; options: Resol
  */
 export async function runPlayground(session: Session, options: PlaygroundOptions = {}): Promise<void> {
 	const resolved = resolveUiOptions(options);
-	const out = options.stdout ?? process.stdout;
-	if (options.replaceFirstFrame) out.write(beginReplacing);
+	const given = options.stdout ?? process.stdout;
+	// TERM=dumb: the primary screen, and no synchronized-output marks (dumb-terminal.ts).
+	const out = resolved.dumb ? dumbStdout(given) : given;
+	const replacing = options.replaceFirstFrame && !resolved.dumb;
+	if (replacing) out.write(beginReplacing);
 	const instance = render(<Playground session={session} options={resolved} />, {
-		stdout: options.stdout,
+		stdout: out,
 		stdin: options.stdin,
-		alternateScreen: true,
+		alternateScreen: !resolved.dumb,
 		incrementalRendering: true,
 		exitOnCtrlC: false,
 		maxFps: 30,
@@ -48,7 +52,7 @@ export async function runPlayground(session: Session, options: PlaygroundOptions
 	});
 	// Ink draws its first frame inside render() and ends the synchronized update with it; this only
 	// makes sure the update is ended whatever Ink did.
-	if (options.replaceFirstFrame) out.write(endReplacing);
+	if (replacing) out.write(endReplacing);
 	try {
 		await untilExit(instance, out);
 	} finally {

@@ -176,6 +176,20 @@ export type QuestionView = {
 	rules?: string[];
 };
 
+/** A branch of time as the branch menu shows it. */
+export type BranchInfo = {
+	name: string;
+	/** The branch on screen. */
+	current: boolean;
+	/** The branch it left and the virtual time (ms) it left it at; absent for main. */
+	parent?: string;
+	split?: number;
+	/** Virtual time of its last moment. */
+	end: number;
+	/** Where it is shown: the moment on screen for the current branch, its last moment otherwise. */
+	now: number;
+};
+
 export type BreakpointKind = 'zombie' | 'pid1-exit' | 'queue-gone';
 
 /**
@@ -221,8 +235,8 @@ export type Session = {
 	details(hostPid: number): ProcessDetails | undefined;
 	/** A rule of the catalogue by id (the rule card), or undefined. */
 	rule(id: string): RuleCard | undefined;
-	/** Narration for the current moment, if any. */
-	caption(): string | undefined;
+	/** Narration for the current moment, oldest first (two `say`s at one moment are two texts); empty when none. */
+	caption(): readonly string[];
 	/** The scenario's question on screen now, if any (digits 1-9 answer it: `answer N`). */
 	question?(): QuestionView | undefined;
 	/** Every `say` and chapter played up to the moment shown, oldest first. */
@@ -248,6 +262,8 @@ export type Session = {
 	/** Stop a long jump where it has got to (Esc or Ctrl-C while `status().jump` is set). */
 	cancelJump?(): void;
 	branches(): string[];
+	/** Each branch with its split point and time, the current one marked (the branch menu). */
+	branchInfo?(): BranchInfo[];
 	switchBranch(name: string): void;
 
 	collapse(hostPid: number): void;

@@ -16,6 +16,8 @@ export type TreeProps = {
 	height: number;
 	count: number;
 	offset: number;
+	/** The last `/` search: what matches it is underlined (tree-window.ts, findMatch). */
+	search?: string;
 };
 
 function header(theme: Theme, width: number, count: number, offset: number, shown: number): string {
@@ -36,9 +38,17 @@ function header(theme: Theme, width: number, count: number, offset: number, show
 	);
 }
 
-function treeLine(line: TreeLine, theme: Theme, c: TreeColumns, width: number, selectedPid?: number): string {
+function treeLine(
+	line: TreeLine,
+	theme: Theme,
+	c: TreeColumns,
+	width: number,
+	selectedPid?: number,
+	search?: string,
+): string {
 	const {glyphs: g, palette: p, ascii} = theme;
-	if (line.kind === 'process') return processLine(line.row, c, line.row.hostPid === selectedPid, theme);
+	if (line.kind === 'process')
+		return processLine(line.row, c, line.row.hostPid === selectedPid, theme, search);
 	const blank = ' '.repeat(c.mark + c.pid + c.nsPid + c.state + 3);
 	if (line.kind === 'boundary') {
 		const head = `${blank}${boundaryPrefix(line.row, g)}${g.boundary}${g.boundary} ${line.label} `;
@@ -53,11 +63,11 @@ function treeLine(line: TreeLine, theme: Theme, c: TreeColumns, width: number, s
 
 /** The tree's header and rows as styled lines (one string each: see styled.ts). */
 export function treeLines(props: TreeProps, theme: Theme): string[] {
-	const {lines, selectedPid, width, count, offset} = props;
+	const {lines, selectedPid, width, count, offset, search} = props;
 	const c = treeColumns(width);
 	const shown = lines.filter((l) => l.kind === 'process').length;
 	return [
 		header(theme, width, count, offset, shown),
-		...lines.map((l) => treeLine(l, theme, c, width, selectedPid)),
+		...lines.map((l) => treeLine(l, theme, c, width, selectedPid, search)),
 	];
 }

@@ -87,14 +87,38 @@ export function placeWindow(
 	};
 }
 
+/** Whether a row matches a search: its name contains the term, or a PID of it at any level equals it. */
+function matcher(term: string): (row: ProcessRow) => boolean {
+	const needle = term.trim().toLowerCase();
+	const asNumber = /^\d+$/.test(needle) ? Number(needle) : undefined;
+	return (row) =>
+		asNumber === undefined ? row.comm.toLowerCase().includes(needle) : row.nsPids.includes(asNumber);
+}
+
+/**
+ * Which match row `index` is and how many rows match (`2/9`): one pass over the visible rows, read a
+ * page at a time; run once per search key, never per frame.
+ */
+export function matchPosition(session: Session, term: string, index: number): {at: number; of: number} {
+	const test = matcher(term);
+	const count = session.processCount();
+	let of = 0;
+	let at = 0;
+	for (let start = 0; start < count; start += 1000) {
+		session.processRows(start, 1000).forEach((row, i) => {
+			if (!test(row)) return;
+			of += 1;
+			if (start + i === index) at = of;
+		});
+	}
+	return {at, of};
+}
+
 /** Index of the next row matching `term` (name contains, or a PID at any level equals), wrapping. */
 export function findMatch(session: Session, term: string, from: number, direction: 1 | -1): number {
 	const count = session.processCount();
-	const needle = term.trim().toLowerCase();
-	if (count === 0 || needle === '') return -1;
-	const asNumber = /^\d+$/.test(needle) ? Number(needle) : undefined;
-	const test = (row: ProcessRow) =>
-		asNumber === undefined ? row.comm.toLowerCase().includes(needle) : row.nsPids.includes(asNumber);
+	if (count === 0 || term.trim() === '') return -1;
+	const test = matcher(term);
 	for (let step = 1; step <= count; step++) {
 		const i = (((from + direction * step) % count) + count) % count;
 		const row = session.processRows(i, 1)[0];

@@ -13,9 +13,11 @@ import {
 	superviseCommand,
 } from './commands.js';
 import {call, type Effect, run} from './effects.js';
+import {formatTime} from './format.js';
 import type {KeyInfo} from './keys.js';
 import {mapKey} from './map-key.js';
 import type {
+	BranchInfo,
 	BreakpointKind,
 	PaneName,
 	PodRow,
@@ -24,7 +26,7 @@ import type {
 	SessionStatus,
 	WhyRow,
 } from './session.js';
-import {findMatch} from './tree-window.js';
+import {findMatch, matchPosition} from './tree-window.js';
 
 export type MenuItem = {label: string; key: string; effects: Effect[]; confirm?: string};
 /** `stay`: choosing an item keeps the menu open, rebuilt (the breakpoints' checkboxes). */
@@ -149,14 +151,31 @@ const breakpointsMenu = (session: Session): Menu => {
 	};
 };
 
-const branchesMenu = (session: Session): Menu => ({
-	title: 'Switch to branch',
-	items: session.branches().map((name, i) => ({
-		label: name,
-		key: String(i + 1),
-		effects: [call('switchBranch', name)],
-	})),
-});
+/**
+ * `B`: each branch with its split point (the time it left its parent) and its time (where it is
+ * shown: the moment on screen for the current one, its last moment for the others); `*` marks the
+ * branch on screen, by more than colour.
+ */
+export const branchesMenu = (session: Session): Menu => {
+	const infos: BranchInfo[] =
+		session.branchInfo?.() ?? session.branches().map((name) => ({name, current: false, end: 0, now: 0}));
+	const known = session.branchInfo !== undefined;
+	return {
+		title: 'Switch branch (* = current)',
+		items: infos.map((b, i) => ({
+			label: known ? branchLabel(b) : b.name,
+			key: String(i + 1),
+			effects: [call('switchBranch', b.name)],
+		})),
+	};
+};
+
+/** `* branch-1 t=3.0s split 1.0s`: short enough for the menu at 60 columns (the parent named when not main). */
+export function branchLabel(b: BranchInfo): string {
+	const parent = b.parent === 'main' ? '' : `${b.parent}@`;
+	const from = b.split !== undefined ? ` split ${parent}${formatTime(b.split)}` : '';
+	return `${b.current ? '*' : ' '} ${b.name} t=${formatTime(b.now)}${from}`;
+}
 
 const depthMenu: Menu = {
 	title: 'Collapse to depth',
@@ -189,7 +208,17 @@ function search(state: UiState, view: View, term: string, direction: 1 | -1): St
 	if (term.trim() === '') return say(state, 'no search yet: press / and type a name or PID');
 	const found = findMatch(view.session, term, view.index, direction);
 	if (found < 0) return say({...state, search: term}, `no process matches "${term}"`);
-	return selectIndex({...state, search: term, mode: normal, message: undefined}, view, found);
+	const {at, of} = matchPosition(view.session, term, found);
+	return selectIndex(
+		{
+			...state,
+			search: term,
+			mode: normal,
+			message: {text: `${at}/${of} "${term}" (n next, N previous)`, error: false},
+		},
+		view,
+		found,
+	);
 }
 
 function needsRow(state: UiState, view: View, then: (row: ProcessRow) => Step): Step {

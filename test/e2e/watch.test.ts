@@ -152,6 +152,55 @@ describe('panes on the story in a real terminal', {timeout: 90_000}, () => {
 	});
 });
 
+describe('details, branches and a dumb terminal in a real terminal', {timeout: 90_000}, () => {
+	before(() => ensureBuilt());
+
+	test('the details pane describes the selected process: NSpid, PPid, its container, namespaces and holders', async () => {
+		const t = use(await open(['default'], {columns: 120, rows: 40, at: '2s'}));
+		// The app of web: the process whose innermost PID is 1 under a containerd-shim.
+		const app = processRows(t.text()).find((r) => r.nsPid === '1' && /\bapp\b/.test(r.line));
+		assert.ok(app, `an app with PID 1 in its namespace:\n${t.text()}`);
+		t.write(String(app.hostPid));
+		t.write('\r');
+		await t.waitFor((s) => new RegExp(`^[›>]\\s*${app.hostPid}\\s`, 'm').test(s), 'the app selected');
+		for (let i = 0; i < 4 && !t.text().includes('[Details]'); i++) {
+			t.write('\t');
+			await t.waitFor((s) => s.includes('[Details]'), 'the details pane', 3000).catch(() => undefined);
+		}
+		await t.waitFor(
+			(s) =>
+				new RegExp(`PID\\s+${app.hostPid}\\s+NSpid ${app.hostPid} 1\\s+PPid \\d+`).test(s) &&
+				/container\s+web\/app running, restarts 0/.test(s) &&
+				/\bpid\s+\[\d+\] held by \S/.test(s),
+			'the app described',
+		);
+	});
+
+	test('B lists each branch with its split point and time, the current one marked', async () => {
+		const t = use(await open(['default'], {columns: 120, rows: 40, at: '3s'}));
+		await command(t, 'goto 1s');
+		await t.waitFor((s) => s.includes('t=1.0s'), 't=1.0s');
+		await command(t, 'spawn web/app');
+		await t.waitFor((s) => /branch branch-1/.test(s.split('\n')[0] ?? ''), 'on branch-1');
+		t.write('B');
+		await t.waitFor(
+			(s) => /\* branch-1 t=1\.0s split 1\.0s/.test(s) && /\bmain t=3\.0s/.test(s),
+			'the branch menu with times and the mark',
+		);
+	});
+
+	test('TERM=dumb: primary screen, no synchronized output, no SGR', async () => {
+		const t = use(await open([], {env: {TERM: 'dumb'}, at: '2s'}));
+		assert.equal(t.isAlternate(), false, 'not the alternate screen');
+		const raw = t.output();
+		assert.doesNotMatch(raw, /\u001B\[\?1049h/, 'no alternate screen');
+		assert.doesNotMatch(raw, /\u001B\[\?2026[hl]/, 'no synchronized output');
+		assert.doesNotMatch(raw, /\u001B\[[\d;]*m/, 'no SGR');
+		assert.ok(t.text().includes('containerd-shim'), 'the tree is drawn');
+		assert.deepEqual(t.colouredCells().slice(0, 5), []);
+	});
+});
+
 describe('fork-bomb in a real terminal', {timeout: 90_000}, () => {
 	before(() => ensureBuilt());
 

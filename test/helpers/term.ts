@@ -59,12 +59,14 @@ export function startTerm(command: string, args: string[], options: TermOptions 
 	const {columns: cols = 80, rows = 24} = options;
 	let columns = cols;
 	const terminal = new Terminal({cols, rows, allowProposedApi: true});
+	const env = environment(options.env);
 	const pty = spawn(command, args, {
 		cols,
 		rows,
 		cwd: process.cwd(),
-		env: environment(options.env),
-		name: 'xterm-256color',
+		env,
+		// node-pty sets TERM to this name, whatever env says: keep a test's TERM (TERM=dumb).
+		name: env.TERM ?? 'xterm-256color',
 	});
 	let raw = '';
 	let alive = true;

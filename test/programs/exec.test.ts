@@ -159,6 +159,25 @@ describe('R-EXEC-5: does sh -c exec its last command', () => {
 	}
 });
 
+describe('R-EXEC-5: subshells and background children (found on the real shells, conformance S10/S14/S30)', () => {
+	test('R-EXEC-5: a subshell execs its last command in dash and bash: `(echo a; sleep 2)` is one child, sleep', () => {
+		assert.deepEqual(tree(run('debian', ['sh', '-c', '(echo a >/dev/null; sleep 2)'])), ['1:sh', '2:sleep']);
+		assert.deepEqual(tree(run('debian', ['bash', '-c', '(sleep 2)'])), ['1:bash', '2:sleep']);
+	});
+	test('R-EXEC-5: busybox runs a subshell in tail position in place: `(echo a; sleep 2)` leaves sleep as PID 1', () => {
+		assert.deepEqual(tree(run('busybox:1.36', ['sh', '-c', '(echo a >/dev/null; sleep 2)'])), ['1:sleep']);
+	});
+	test('R-EXEC-5: bash does not exec its last command while a background child is unreaped; after wait it does', () => {
+		assert.deepEqual(tree(run('debian', ['bash', '-c', 'sleep 1 & sleep 3'])), [
+			'1:bash',
+			'2:sleep',
+			'3:sleep',
+		]);
+		assert.deepEqual(tree(run('debian', ['bash', '-c', 'sleep 1 & wait; sleep 3'], 1500)), ['1:sleep']);
+		assert.deepEqual(tree(run('busybox:1.36', ['sh', '-c', 'sleep 1 & sleep 3'])), ['1:sleep', '2:sleep']);
+	});
+});
+
 describe('R-EXEC-6: what becomes a process', () => {
 	test('R-EXEC-6: the counter loop makes a date and a sleep child each second; echo is a builtin', () => {
 		const node = run(
@@ -252,6 +271,15 @@ describe('R-EXEC-9: exit statuses', () => {
 	});
 	test('R-EXEC-9: a child killed by TERM gives $? = 143', () => {
 		assert.deepEqual(exit('debian', 'sleep 5 & kill -TERM $!; wait $!; echo $?').logs, ['143']);
+	});
+	test('R-EXEC-9: $((…)) follows C precedence: * before +, comparisons, && and ||, parentheses, unary minus', () => {
+		assert.deepEqual(
+			exit(
+				'busybox',
+				'i=4; echo $((1+2*3)) $(((1+2)*3)) $((i%3)) $((-i+1)) $((2<3 && 0 || 5>4)) $((7/2)) $((1/0))',
+			).logs,
+			['7 9 1 -3 1 3 0'],
+		);
 	});
 	test('R-EXEC-9: set -e exits on the first failing command outside tests', () => {
 		assert.deepEqual(exit('busybox', 'set -e; if false; then :; fi; false || true; false; echo no'), {

@@ -48,7 +48,7 @@ describe('R-EXEC-10 / R-EXEC-19: notes for what is not simulated', {timeout: 60_
 		const result = await podplay(['replay', file, '--until', '15s']);
 		assert.match(
 			result.stdout,
-			/Warning\s+Failed\s+\S+ \(x3 over \S+\)\s+Error: .*exec: "bash": executable file not found in \$PATH: unknown/,
+			/Warning\s+Failed\s+\S+ \(x3 over \S+\)\s+kubelet\s+Error: .*exec: "bash": executable file not found in \$PATH: unknown/,
 		);
 		assert.match(result.stdout, /^typo\s+1\/2\s+CrashLoopBackOff/m);
 	});

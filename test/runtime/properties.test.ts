@@ -286,6 +286,22 @@ describe('runtime invariants under random pods and actions (property tests)', ()
 		check(terminalPodsStop);
 	});
 
+	test('time travel: no step changes an earlier world, with or without freezing (copy-on-write kernel)', () => {
+		check((s) => {
+			const run = recorded(s);
+			let world = run.worlds[0];
+			const worlds = [world];
+			const texts = [JSON.stringify(world)];
+			for (const action of run.actions) {
+				world = step(world, action, {freeze: s.freeze}).world;
+				worlds.push(world);
+				texts.push(JSON.stringify(world));
+			}
+			for (const [i, w] of worlds.entries())
+				assert.equal(JSON.stringify(w), texts[i], `world ${i} changed by a later step`);
+		});
+	});
+
 	test('determinism: the same pods and actions give the same world', () => {
 		check((s) => {
 			const first = recorded(s);

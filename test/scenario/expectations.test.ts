@@ -51,6 +51,16 @@ describe('expectations', () => {
 		);
 	});
 
+	test('a field a running container does not have yet reads "nothing", never a crash', () => {
+		assert.deepEqual(
+			failures(`  - at: 1s
+    expect:
+      - {container: web/producer, exitCode: 0}
+`),
+			['e.yaml:22:9: container web/producer exitCode: expected 0, got nothing'],
+		);
+	});
+
 	test('R-POD-8: a queue in a given sandbox’s IPC namespace: sandbox 1 is gone after pause died, sandbox 2 is new', () => {
 		assert.deepEqual(
 			failures(`  - at: 1s

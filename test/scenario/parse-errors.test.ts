@@ -154,7 +154,7 @@ describe('refused scenarios', () => {
 	test('a step needs exactly one action', () => {
 		const rest = ['timeline:', '  - {at: 1s}', '  - {at: 2s, say: a, delete: {pod: web}}'].join('\n');
 		assert.deepEqual(check(scenario('', rest)), [
-			's.yaml:12:5: a step needs one action: say, chapter, kill, spawn, exit, set, supervise, delete, expect, scheduler, ask',
+			's.yaml:12:5: a step needs one action: say, pause, chapter, kill, spawn, exit, set, supervise, delete, expect, scheduler, ask',
 			's.yaml:13:5: a step has 2 actions (say, delete); give each its own step with the same "at"',
 		]);
 	});

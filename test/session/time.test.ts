@@ -126,7 +126,7 @@ describe('time travel', () => {
 		assert.equal(session.status().time, 2000);
 		assert.equal(session.status().chapter, 'Zombies');
 		// A chapter and a `say` on one moment: both are the current narration, neither is lost.
-		assert.equal(session.caption(), 'Zombies — The sleeps exited; app never reaps them.');
+		assert.deepEqual(session.caption(), ['Zombies', 'The sleeps exited; app never reaps them.']);
 		session.nextChapter();
 		assert.equal(session.status().chapter, 'Kill PID 1');
 		session.prevChapter();
@@ -134,6 +134,6 @@ describe('time travel', () => {
 		session.prevChapter();
 		assert.equal(session.status().time, 0);
 		assert.equal(session.status().chapter, 'Start');
-		assert.equal(session.caption(), 'Start: Two pods.');
+		assert.deepEqual(session.caption(), ['Start: Two pods.']);
 	});
 });

@@ -4,9 +4,11 @@ import '../helpers/force-color.js';
 import assert from 'node:assert/strict';
 import {describe, test} from 'node:test';
 import {captionLines} from '../../source/ui/caption.js';
+import {detailsLines} from '../../source/ui/details-pane.js';
+import {computeLayout} from '../../source/ui/layout.js';
 import {namespacesLines} from '../../source/ui/namespaces-pane.js';
 import {podsLines} from '../../source/ui/pods-pane.js';
-import type {NamespaceRow, NarrationEntry, PodRow, WhyRow} from '../../source/ui/session.js';
+import type {NamespaceRow, NarrationEntry, PodRow, ProcessDetails, WhyRow} from '../../source/ui/session.js';
 import {statusLine} from '../../source/ui/status-bar.js';
 import {storyLines} from '../../source/ui/story-pane.js';
 import {makeTheme} from '../../source/ui/theme.js';
@@ -49,7 +51,7 @@ describe('panes at 80×24, 120×40 and 200×60', () => {
 
 	for (const [columns, rows] of sizes) {
 		test(`${columns}×${rows}: the caption, the story and why rows wrap at words`, () => {
-			const caption = plain(captionLines(theme, sentence, columns, 3));
+			const caption = plain(captionLines(theme, [sentence], columns, 3));
 			for (const line of caption) assert.ok(line.length <= columns);
 			if (caption.length < 3 || !caption.at(-1)!.endsWith('…')) wordsWhole(caption, sentence);
 			const width = Math.floor(columns * 0.42);
@@ -106,4 +108,49 @@ describe('panes at 80×24, 120×40 and 200×60', () => {
 		const order = lines.slice(1).map((l) => Number(/^pid\s+(\d+)/.exec(l)?.[1]));
 		assert.deepEqual(order, [3, 2, 4, 1]);
 	});
+});
+
+describe('details pane at 80×24, 120×40 and 200×60', () => {
+	const details: ProcessDetails = {
+		hostPid: 14,
+		nsPids: [14, 1],
+		ppid: 12,
+		comm: 'app',
+		state: 'S',
+		threads: 3,
+		namespaces: (['pid', 'ipc', 'uts', 'net', 'mnt'] as const).map((type, i) => ({
+			type,
+			id: 4026532160 + i,
+			holder: i === 0 ? '14 (app)' : '13 (pause)',
+		})),
+		signals: {handled: ['SIGTERM', 'SIGCHLD'], ignored: [], blocked: [], pending: []},
+		cgroup: {
+			path: '/kubepods/pod9e3779b1-0000-4000-8000-000000000001/app',
+			pidsCurrent: 7,
+			pidsMax: 64,
+			memoryCurrent: 0,
+		},
+		container: {pod: 'web', name: 'app', state: 'running', restarts: 2, events: [sentence]},
+	};
+
+	for (const [columns, rows] of sizes) {
+		const layout = computeLayout(columns, rows, 2, 0, 0);
+		if (layout.kind === 'too-small') continue;
+		const {width, height} = layout.panel;
+		test(`${columns}×${rows}: every value wraps at words; what does not fit is counted, never hidden behind empty rows`, () => {
+			const all = plain(detailsLines(theme, details, width, 1000));
+			const lines = plain(detailsLines(theme, details, width, height));
+			for (const line of lines) assert.ok(line.length <= width, `"${line}" fits ${width}`);
+			wordsWhole(
+				all.map((l) => l.slice(10)),
+				sentence,
+			);
+			if (all.length > height) {
+				assert.equal(lines.length, height, 'every row used');
+				assert.match(lines.at(-1)!, new RegExp(`^\\+${all.length - height + 1} more lines$`));
+			} else assert.deepEqual(lines, all);
+			// Where it lives comes first: its container and namespaces before resources and signals.
+			assert.match(lines[1] ?? '', /^container web\/app running, restarts 2/);
+		});
+	}
 });

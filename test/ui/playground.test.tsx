@@ -56,6 +56,26 @@ describe('process tree', () => {
 		assert.match(lines[at + 1], /2\*\[\{containerd\}\] \{gc\}/);
 	});
 
+	test('/ underlines what matches in every row and says which match is selected of how many (2/3); n/N move', async () => {
+		const r = start({columns: 120, rows: 40});
+		await r.waitFor((f) => f.includes('systemd'));
+		const shims = r.lines().filter((l) => l.includes('containerd-shim')).length;
+		assert.ok(shims >= 2, 'several shims to find');
+		await r.press('/', 's', 'h', 'i', 'm', '\r');
+		await r.waitFor((f) => new RegExp(`1/${shims} "shim"`).test(stripAnsi(f)), 'first of the matches');
+		// Underlined (SGR 4) exactly around the matching part of each matching name.
+		const underlined = (r.rawFrame().match(/\u001B\[4m([^\u001B]*)\u001B\[24m/g) ?? []).map(stripAnsi);
+		assert.ok(underlined.length >= shims, `every shim underlined: ${underlined.join(',')}`);
+		assert.ok(
+			underlined.every((u) => u === 'shim'),
+			underlined.join(','),
+		);
+		await r.press('n');
+		await r.waitFor((f) => new RegExp(`2/${shims} "shim"`).test(stripAnsi(f)), 'the second match');
+		await r.press('N');
+		await r.waitFor((f) => new RegExp(`1/${shims} "shim"`).test(stripAnsi(f)), 'back to the first');
+	});
+
 	test('Enter collapses and expands the selected subtree; - and + fold everything', async () => {
 		const r = start();
 		await r.waitFor((f) => f.includes('systemd'));

@@ -60,10 +60,10 @@ describe('layout', () => {
 });
 
 describe('options', () => {
-	test('NO_COLOR and TERM=dumb turn colour off; an explicit option wins', () => {
+	test('NO_COLOR and TERM=dumb turn colour off (TERM=dumb: no alternate screen either); an explicit option wins', () => {
 		assert.deepEqual(resolveUiOptions({}, {}), {ascii: false, color: true});
 		assert.deepEqual(resolveUiOptions({}, {NO_COLOR: '1'}), {ascii: false, color: false});
-		assert.deepEqual(resolveUiOptions({}, {TERM: 'dumb'}), {ascii: true, color: false});
+		assert.deepEqual(resolveUiOptions({}, {TERM: 'dumb'}), {ascii: true, color: false, dumb: true});
 		assert.deepEqual(resolveUiOptions({color: true}, {NO_COLOR: '1'}), {ascii: false, color: true});
 	});
 });

@@ -36,6 +36,15 @@ export function markTail(list: List, flavour: ShellFlavour, script: string): voi
 	markList(list, flavour);
 }
 
+/**
+ * R-EXEC-5/6: a forked subshell (`( … )`, an asynchronous list) execs its last simple command in
+ * every flavour, Debian's dash included (its patch only touches `sh -c`): `(echo a; sleep 2)` under
+ * dash shows one child, `sleep 2` (conformance case S10, run on the machine's shells).
+ */
+export function markSubshell(list: List): void {
+	markList(list, 'ash');
+}
+
 function markList(list: List, flavour: ShellFlavour): void {
 	const last = list.at(-1);
 	if (!last || last.background) return;
@@ -66,13 +75,15 @@ export function compile(list: List): Instr[] {
 	const compileList = (items: List, cond: boolean) => {
 		for (const item of items) {
 			if (item.background) {
-				if (item.andOr.rest.length > 0 || item.andOr.first.commands.length > 1 || item.andOr.first.negate) {
-					emit({op: 'sub', code: compile([{...item, background: false}]), background: true});
-					continue;
-				}
 				const command = item.andOr.first.commands[0]!;
-				if (command.t === 'simple') emit({op: 'bg', cmd: {...command, tail: false}});
-				else emit({op: 'sub', code: compile([{...item, background: false}]), background: true});
+				const single = item.andOr.rest.length === 0 && item.andOr.first.commands.length === 1;
+				if (single && !item.andOr.first.negate && command.t === 'simple')
+					emit({op: 'bg', cmd: {...command, tail: false}});
+				else {
+					const body = [{...item, background: false}];
+					markSubshell(body);
+					emit({op: 'sub', code: compile(body), background: true});
+				}
 				continue;
 			}
 			const {first, rest} = item.andOr;
@@ -106,9 +117,10 @@ export function compile(list: List): Instr[] {
 				emit({op: 'run', cmd: command, ...(cond ? {cond: true} : {})});
 				return;
 			case 'group':
-				if (command.subshell && !tailOf(command.body))
+				if (command.subshell && !tailOf(command.body)) {
+					markSubshell(command.body);
 					emit({op: 'sub', code: compile(command.body), background: false, ...(cond ? {cond: true} : {})});
-				else compileList(command.body, cond);
+				} else compileList(command.body, cond);
 				return;
 			case 'if': {
 				const ends: number[] = [];
@@ -165,12 +177,13 @@ export function compile(list: List): Instr[] {
 	return code;
 }
 
-/** A subshell whose last command is exec'd runs in place (ash: `(sleep 2)` leaves `sleep` as PID 1). */
+/**
+ * A subshell whose last command is exec'd runs in place: ash evaluates `( … )` in tail position
+ * without forking (EV_EXIT), so `(echo a; sleep 2)` leaves `sleep` as PID 1.
+ */
 function tailOf(body: List): boolean {
 	const last = body.at(-1);
 	const pipeline = last ? (last.andOr.rest.at(-1)?.pipeline ?? last.andOr.first) : undefined;
 	const command = pipeline?.commands.length === 1 ? pipeline.commands[0] : undefined;
-	return (
-		command?.t === 'simple' && command.tail === true && body.length === 1 && last!.andOr.rest.length === 0
-	);
+	return command?.t === 'simple' && command.tail === true && !last!.background;
 }

@@ -7,6 +7,9 @@ const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', '
 /** `Thu Jan  1 00:00:05 UTC 2026` for 5 s of simulated time. */
 export function formatDate(simulatedMs: number): string {
 	const d = new Date(epoch + Math.floor(simulatedMs / 1000) * 1000);
-	const two = (n: number) => String(n).padStart(2, '0');
 	return `${days[d.getUTCDay()]} ${months[d.getUTCMonth()]} ${String(d.getUTCDate()).padStart(2, ' ')} ${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())} UTC ${d.getUTCFullYear()}`;
+}
+
+function two(n: number): string {
+	return n < 10 ? `0${n}` : String(n);
 }

@@ -9,30 +9,32 @@ export function expandWord(word: Word, lookup: (name: string) => string, subs: s
 	const fields: string[] = [];
 	let current = '';
 	let started = false;
-	const split = (text: string) => {
-		const pieces = text.split(/[ \t\n]+/);
-		pieces.forEach((piece, index) => {
-			if (index > 0) {
-				if (started) fields.push(current);
-				current = '';
-				started = false;
-			}
-			if (piece) {
-				current += piece;
-				started = true;
-			}
-		});
-	};
 	for (const part of word) {
 		const value = partValue(part, lookup, subs);
 		if (part.quoted || part.t === 'lit') {
 			current += value;
 			started = true;
-		} else split(value);
+			continue;
+		}
+		// Field splitting of an unquoted result on IFS whitespace (written out: this runs per command).
+		const pieces = value.split(ifs);
+		for (let index = 0; index < pieces.length; index++) {
+			if (index > 0) {
+				if (started) fields.push(current);
+				current = '';
+				started = false;
+			}
+			if (pieces[index]) {
+				current += pieces[index];
+				started = true;
+			}
+		}
 	}
 	if (started) fields.push(current);
 	return fields;
 }
+
+const ifs = /[ \t\n]+/;
 
 /** One string, no splitting (assignments, `case` words, redirection targets). */
 export function expandString(word: Word, lookup: (name: string) => string, subs: string[]): string {
@@ -53,58 +55,81 @@ function partValue(part: Part, lookup: (name: string) => string, subs: string[])
 	}
 }
 
-export function countSubs(words: readonly Word[]): number {
-	return words.reduce((n, word) => n + word.filter((part) => part.t === 'cmdsub').length, 0);
-}
-
 /** `$((…))`: integers, + - * / % comparisons, && || !, parentheses, variables with or without `$`. */
 export function arithmetic(expr: string, lookup: (name: string) => string): number {
-	const tokens = expr.match(/\d+|\$?[A-Za-z_]\w*|==|!=|<=|>=|&&|\|\||[-+*/%()<>!]/g) ?? [];
-	let i = 0;
-	const peek = () => tokens[i];
-	const value = (name: string): number => {
-		const n = Number.parseInt(lookup(name.replace(/^\$/, '')) || '0', 10);
-		return Number.isNaN(n) ? 0 : n;
-	};
-	const primary = (): number => {
-		const t = tokens[i++];
-		if (t === undefined) return 0;
-		if (t === '(') {
-			const v = or();
-			i++;
-			return v;
-		}
-		if (t === '-') return -primary();
-		if (t === '+') return primary();
-		if (t === '!') return primary() === 0 ? 1 : 0;
-		if (/^\d+$/.test(t)) return Number(t);
-		return value(t);
-	};
-	const binary = (next: () => number, ops: Record<string, (a: number, b: number) => number>) => () => {
-		let left = next();
-		while (peek() !== undefined && ops[peek()!]) {
-			const op = ops[tokens[i++]!]!;
-			left = op(left, next());
-		}
-		return left;
-	};
-	const mul = binary(primary, {
-		'*': (a, b) => a * b,
-		'/': (a, b) => (b === 0 ? 0 : Math.trunc(a / b)),
-		'%': (a, b) => (b === 0 ? 0 : a % b),
-	});
-	const add = binary(mul, {'+': (a, b) => a + b, '-': (a, b) => a - b});
-	const bool = (x: boolean) => (x ? 1 : 0);
-	const cmp = binary(add, {
-		'<': (a, b) => bool(a < b),
-		'>': (a, b) => bool(a > b),
-		'<=': (a, b) => bool(a <= b),
-		'>=': (a, b) => bool(a >= b),
-	});
-	const eq = binary(cmp, {'==': (a, b) => bool(a === b), '!=': (a, b) => bool(a !== b)});
-	const and = binary(eq, {'&&': (a, b) => bool(a !== 0 && b !== 0)});
-	const or = binary(and, {'||': (a, b) => bool(a !== 0 || b !== 0)});
-	return Math.trunc(or()) | 0;
+	const state: Arith = {tokens: expr.match(arithToken) ?? [], i: 0, lookup};
+	return Math.trunc(binary(state, 0)) | 0;
+}
+
+const arithToken = /\d+|\$?[A-Za-z_]\w*|==|!=|<=|>=|&&|\|\||[-+*/%()<>!]/g;
+
+type Arith = {tokens: string[]; i: number; lookup: (name: string) => string};
+
+/** Binary operators by precedence level, loosest first (a plain table: no closures per evaluation). */
+const levels: readonly (readonly string[])[] = [
+	['||'],
+	['&&'],
+	['==', '!='],
+	['<', '>', '<=', '>='],
+	['+', '-'],
+	['*', '/', '%'],
+];
+
+function binary(a: Arith, level: number): number {
+	if (level === levels.length) return primary(a);
+	let left = binary(a, level + 1);
+	for (let op = a.tokens[a.i]; op !== undefined && levels[level]!.includes(op); op = a.tokens[a.i]) {
+		a.i++;
+		left = apply(op, left, binary(a, level + 1));
+	}
+	return left;
+}
+
+function apply(op: string, x: number, y: number): number {
+	switch (op) {
+		case '*':
+			return x * y;
+		case '/':
+			return y === 0 ? 0 : Math.trunc(x / y);
+		case '%':
+			return y === 0 ? 0 : x % y;
+		case '+':
+			return x + y;
+		case '-':
+			return x - y;
+		case '<':
+			return x < y ? 1 : 0;
+		case '>':
+			return x > y ? 1 : 0;
+		case '<=':
+			return x <= y ? 1 : 0;
+		case '>=':
+			return x >= y ? 1 : 0;
+		case '==':
+			return x === y ? 1 : 0;
+		case '!=':
+			return x !== y ? 1 : 0;
+		case '&&':
+			return x !== 0 && y !== 0 ? 1 : 0;
+		default:
+			return x !== 0 || y !== 0 ? 1 : 0;
+	}
+}
+
+function primary(a: Arith): number {
+	const t = a.tokens[a.i++];
+	if (t === undefined) return 0;
+	if (t === '(') {
+		const v = binary(a, 0);
+		a.i++;
+		return v;
+	}
+	if (t === '-') return -primary(a);
+	if (t === '+') return primary(a);
+	if (t === '!') return primary(a) === 0 ? 1 : 0;
+	if (/^\d+$/.test(t)) return Number(t);
+	const n = Number.parseInt(a.lookup(t.charCodeAt(0) === 36 ? t.slice(1) : t) || '0', 10);
+	return Number.isNaN(n) ? 0 : n;
 }
 
 /** `case` patterns: `*`, `?` and `[…]`, anchored. */

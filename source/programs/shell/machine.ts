@@ -16,10 +16,10 @@ import {
 import {type ExecContext, resolveExec} from '../binaries.js';
 import type {Image, ShellFlavour} from '../images.js';
 import {specCall} from '../params.js';
-import type {Simple, Word} from './ast.js';
+import type {List, Simple, Word} from './ast.js';
 import {CompileError, compile, type Instr, markTail} from './compile.js';
 import {formatDate} from './date.js';
-import {countSubs, expandString, expandWord, matchPattern} from './expand.js';
+import {expandString, expandWord, matchPattern} from './expand.js';
 import {parseShell} from './parse.js';
 
 export type ShellParams = {
@@ -49,6 +49,8 @@ type ShellState = {
 	status: number;
 	errexit: boolean;
 	lastBg?: number;
+	/** Background children not yet reaped (bash does not exec its last command while there are any). */
+	jobs?: number[];
 	loops: Record<string, {items: string[]; i: number}>;
 	traps: Partial<Record<SignalName, Instr[]>>;
 	pending: SignalName[];
@@ -149,6 +151,7 @@ function copy(s: ShellState): ShellState {
 		traps: {...s.traps},
 		pending: [...s.pending],
 		subs: [...s.subs],
+		...(s.jobs ? {jobs: [...s.jobs]} : {}),
 		...(s.waiting
 			? {waiting: {...s.waiting, ...('pids' in s.waiting ? {pids: [...s.waiting.pids]} : {})}}
 			: {}),
@@ -346,36 +349,45 @@ function step(
 	}
 }
 
+/** The `$(…)` of an instruction's words, in order (none for most: checked without allocating). */
 function subsOf(instr: Instr): Simple[] {
-	const words: Word[] =
-		instr.op === 'run'
-			? [
-					...instr.cmd.words,
-					...instr.cmd.assigns.map((a) => a.value),
-					...instr.cmd.redirs.map((r) => r.target),
-				]
-			: instr.op === 'bg'
-				? instr.cmd.words
-				: instr.op === 'pipe'
-					? instr.cmds.flatMap((c) => c.words)
-					: instr.op === 'forinit'
-						? (instr.items ?? [])
-						: instr.op === 'case'
-							? [instr.word]
-							: [];
-	if (countSubs(words) === 0) return [];
 	const found: Simple[] = [];
-	for (const word of words)
-		for (const part of word) {
-			if (part.t !== 'cmdsub') continue;
-			const only = part.body.length === 1 ? part.body[0]!.andOr : undefined;
-			const cmd =
-				only && only.rest.length === 0 && only.first.commands.length === 1
-					? only.first.commands[0]
-					: undefined;
-			found.push(cmd?.t === 'simple' ? cmd : {t: 'simple', assigns: [], words: [], redirs: []});
-		}
+	switch (instr.op) {
+		case 'run':
+			scanSubs(instr.cmd.words, found);
+			for (const a of instr.cmd.assigns) scanWord(a.value, found);
+			for (const r of instr.cmd.redirs) scanWord(r.target, found);
+			break;
+		case 'bg':
+			scanSubs(instr.cmd.words, found);
+			break;
+		case 'pipe':
+			for (const c of instr.cmds) scanSubs(c.words, found);
+			break;
+		case 'forinit':
+			scanSubs(instr.items ?? [], found);
+			break;
+		case 'case':
+			scanWord(instr.word, found);
+			break;
+	}
 	return found;
+}
+
+function scanSubs(words: readonly Word[], found: Simple[]): void {
+	for (const word of words) scanWord(word, found);
+}
+
+function scanWord(word: Word, found: Simple[]): void {
+	for (const part of word) if (part.t === 'cmdsub') found.push(onlySimple(part.body));
+}
+
+/** A substitution's body when it is one simple command (what podplay runs), else an empty command. */
+function onlySimple(body: List): Simple {
+	const only = body.length === 1 ? body[0]!.andOr : undefined;
+	const cmd =
+		only && only.rest.length === 0 && only.first.commands.length === 1 ? only.first.commands[0] : undefined;
+	return cmd?.t === 'simple' ? cmd : {t: 'simple', assigns: [], words: [], redirs: []};
 }
 
 /**
@@ -497,8 +509,10 @@ function simple(
 	const extra = notes(resolved.notes);
 	if (out.kind === 'file')
 		extra.push({call: 'note', text: `output of \`${name}\` redirected to ${out.path} is not kept`});
-	// R-EXEC-5: the tail command is exec'd unless a trap is set.
-	if (cmd.tail && Object.keys(s.traps).length === 0 && out.kind !== 'file') {
+	// R-EXEC-5: the tail command is exec'd unless a trap is set, or (bash) a background child has not
+	// been reaped yet: `bash -c 'sleep 1 & sleep 3'` keeps bash as PID 1 (conformance case S30).
+	const jobs = p.flavour === 'bash' && (s.jobs?.length ?? 0) > 0;
+	if (cmd.tail && Object.keys(s.traps).length === 0 && out.kind !== 'file' && !jobs) {
 		return [...extra, {call: 'exec', program: specCall(program), comm, argv}];
 	}
 	s.waiting = {kind: 'fg', pids: [], last: -1};
@@ -768,7 +782,10 @@ function resume(
 			];
 		}
 		case 'bg':
-			if (!event.errno) s.lastBg = event.value as number;
+			if (!event.errno) {
+				s.lastBg = event.value as number;
+				s.jobs = [...(s.jobs ?? []), s.lastBg];
+			}
 			s.status = 0;
 			return run(p, s, env);
 		case 'pipe':
@@ -826,6 +843,7 @@ function reaped(
 	if (event.errno === 'EINTR') return [{call: 'wait', pid: -1, reply: 'reaped'}];
 	if (event.errno) return finishForeground(p, s, env, waiting, 0);
 	const child = event.value as {pid: number; status?: ExitStatus};
+	if (s.jobs?.includes(child.pid)) s.jobs = s.jobs.filter((pid) => pid !== child.pid);
 	const index = waiting.pids.indexOf(child.pid);
 	if (index < 0) return [{call: 'wait', pid: -1, reply: 'reaped'}];
 	waiting.pids.splice(index, 1);
@@ -898,13 +916,16 @@ function waited(
 		return [{call: 'wait', pid: -1, reply: 'wait'}];
 	}
 	if (event.errno) {
+		// ECHILD: every child has been waited for.
 		s.waiting = undefined;
+		s.jobs = [];
 		if (waiting.pid !== undefined) s.status = 127;
 		frame.pc++;
 		s.subs = [];
 		return afterSignals(p, s, env);
 	}
 	const child = event.value as {pid: number; status?: ExitStatus};
+	if (s.jobs?.includes(child.pid)) s.jobs = s.jobs.filter((pid) => pid !== child.pid);
 	if (waiting.pid !== undefined && child.pid === waiting.pid) {
 		s.waiting = undefined;
 		s.status = statusCode(child.status);
